@@ -1,0 +1,14 @@
+"""pytest-factcheck: check the figures a newsroom stands behind against every source article."""
+from __future__ import annotations
+
+from .reader import Figure, Sentence, read_figures, read_sentences
+
+__version__ = "0.1.0"
+
+
+class FactcheckWarning(UserWarning):
+    """A fact with ``severity: warning`` that would have failed, or a soft problem (an unused
+    waiver, an undecodable source file, a rebuilt cache entry)."""
+
+
+__all__ = ["Figure", "Sentence", "read_figures", "read_sentences", "FactcheckWarning", "__version__"]
