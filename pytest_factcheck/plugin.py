@@ -1,1 +1,384 @@
-"""pytest glue (being written)."""
+"""The pytest glue: options, collection of facts files, one item per fact, and the reports.
+
+Everything that decides anything lives in the stage modules (facts, sources, articles,
+checking, findings_json, failure_text and the report writers); this module only connects
+them to pytest. Under pytest-xdist every worker collects and reads the corpus itself;
+each fact's findings travel to the controller on the test report as built-in types, and
+the controller writes the JSON and the reports.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+
+from . import FactcheckWarning
+from .checking import check_fact, in_scope
+from .corpus import Corpus
+from .facts import Fact, InputError, load_fact_file
+from .failure_text import headline, render_failure
+from .findings_json import document, fact_entry, source_entry, static_fact_entry, write_json
+from .sources import Source, find_sources
+
+STATE = pytest.StashKey["FactcheckState"]()
+FACT_SUFFIXES = (".yaml", ".yml")
+OUTCOMES = ("passed", "failed", "skipped", "xfailed", "xpassed")
+
+
+# --------------------------------------------------------------------------- options
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("factcheck", "pytest-factcheck: check facts against source articles")
+
+    def pair(name: str, help: str, *, ini_type: str | None = None, default: Any = None, **cli: Any) -> None:
+        group.addoption(f"--{name.replace('_', '-')}", dest=name, default=None, help=f"{help} (ini: {name})", **cli)
+        parser.addini(name, help, type=ini_type, default=default)
+
+    pair("factcheck_sources", "source folder(s) or files holding the articles, relative to the rootdir; default: seeds",
+         ini_type="args", default=["seeds"], action="append", metavar="PATH")
+    pair("factcheck_facts", "folder(s) whose *.yaml and *.yml files are facts files; default: facts",
+         ini_type="args", default=["facts"], action="append", metavar="PATH")
+    pair("factcheck_json", "write the findings as JSON (schema pytest-factcheck/1) to PATH", ini_type="string",
+         default="", metavar="PATH")
+    pair("factcheck_html", "write a self-contained HTML report to PATH", ini_type="string", default="", metavar="PATH")
+    pair("factcheck_codequality", "write GitLab Code Quality JSON to PATH", ini_type="string", default="",
+         metavar="PATH")
+    pair("factcheck_summary", "the facts-by-sources matrix after the run: off, failed or all; default: all",
+         ini_type="string", default="all", choices=("off", "failed", "all"))
+    pair("factcheck_fail_on", "error: warning-severity facts only warn (default); warning: they fail too",
+         ini_type="string", default="error", choices=("error", "warning"))
+    pair("factcheck_today", "the date waivers are judged against, YYYY-MM-DD; default: today", ini_type="string",
+         default="", metavar="DATE")
+
+
+def _option(config: pytest.Config, name: str) -> Any:
+    value = config.getoption(name)
+    return value if value is not None else config.getini(name)
+
+
+def _paths(config: pytest.Config, name: str) -> tuple[Path, ...]:
+    root = Path(config.rootpath)
+    return tuple((root / p).resolve() for p in _option(config, name))
+
+
+# --------------------------------------------------------------------------- session state
+
+@dataclass
+class FactcheckState:
+    """Everything the plugin keeps for one pytest process (controller or worker)."""
+
+    rootdir: Path
+    fact_folders: tuple[Path, ...]
+    source_paths: tuple[Path, ...]
+    today: dt.date
+    fail_on: str
+    source_folders: set[Path] = field(default_factory=set)
+    results: dict[str, dict[str, Any]] = field(default_factory=dict)
+    source_entries: dict[str, dict[str, Any]] = field(default_factory=dict)
+    collect_errors: int = 0
+    fact_collect_errors: int = 0
+    _corpus: Corpus | None = None
+    _folder_sources: dict[Path, list[Source]] = field(default_factory=dict)
+
+    def shown(self, path: Path) -> str:
+        try:
+            return path.resolve().relative_to(self.rootdir).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def sources_in(self, folder: Path) -> list[Source]:
+        """The sources below a folder, found once (InputError for a bad manifest)."""
+        if folder not in self._folder_sources:
+            self._folder_sources[folder] = find_sources(folder, self.rootdir)
+        return self._folder_sources[folder]
+
+    def corpus(self) -> Corpus:
+        """Every source any collected fact may look at, read once per process."""
+        if self._corpus is None:
+            found: dict[str, Source] = {}
+            for folder in sorted(self.source_folders):
+                for source in self.sources_in(folder):
+                    found.setdefault(source.path, source)
+            self._corpus = Corpus([found[p] for p in sorted(found)])
+            for article in self._corpus.articles:
+                self.source_entries[article.source.path] = source_entry(article.source)
+                if article.problem:
+                    warnings.warn(FactcheckWarning(f"{article.source.path} {article.problem}"), stacklevel=1)
+        return self._corpus
+
+
+def _today(config: pytest.Config) -> dt.date:
+    text = _option(config, "factcheck_today")
+    if not text:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise pytest.UsageError(f"--factcheck-today must be a date written YYYY-MM-DD, not {text!r}") from None
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.stash[STATE] = FactcheckState(
+        rootdir=Path(config.rootpath).resolve(),
+        fact_folders=_paths(config, "factcheck_facts"),
+        source_paths=_paths(config, "factcheck_sources"),
+        today=_today(config),
+        fail_on=_option(config, "factcheck_fail_on"),
+    )
+    config.pluginmanager.register(_SessionHooks(config), "factcheck-session")
+    if config.pluginmanager.hasplugin("xdist"):
+        config.pluginmanager.register(_XdistHooks(config), "factcheck-xdist")
+
+
+def _state(config: pytest.Config) -> FactcheckState:
+    return config.stash[STATE]
+
+
+def _is_worker(config: pytest.Config) -> bool:
+    return hasattr(config, "workerinput")
+
+
+def pytest_report_header(config: pytest.Config) -> list[str]:
+    state = _state(config)
+    facts = sum(1 for folder in state.fact_folders if folder.is_dir()
+                for p in folder.rglob("*") if p.suffix in FACT_SUFFIXES)
+    counted = []
+    for folder in state.source_paths:
+        try:
+            counted.append(f"{state.shown(folder)} ({len(state.sources_in(folder))})" if folder.exists()
+                           else f"{state.shown(folder)} (missing)")
+        except InputError as err:
+            counted.append(f"{state.shown(folder)} (bad manifest: {err})")
+    folders = ", ".join(state.shown(f) for f in state.fact_folders)
+    return [f"factcheck: {facts} facts file{'s' if facts != 1 else ''} in {folders}; sources: {', '.join(counted)}"]
+
+
+# --------------------------------------------------------------------------- collection
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
+    if file_path.suffix not in FACT_SUFFIXES:
+        return None
+    state = _state(parent.config)
+    resolved = file_path.resolve()
+    if any(folder == resolved or folder in resolved.parents for folder in state.fact_folders):
+        return FactFile.from_parent(parent, path=file_path)
+    return None
+
+
+class FactFile(pytest.File):
+    """A facts file: one item per fact, one collection error per bad fact."""
+
+    def collect(self) -> Iterator[pytest.Item | pytest.Collector]:
+        state = _state(self.config)
+        try:
+            loaded = load_fact_file(self.path, state.shown(self.path), state.source_paths, state.today)
+            for fact in loaded.facts:
+                self._register(state, fact)
+        except InputError as err:
+            raise self.CollectError(str(err)) from None
+        for fact in loaded.facts:
+            yield FactItem.from_parent(self, name=fact.id, fact=fact)
+        for error in loaded.errors:
+            yield BadFact.from_parent(self, name=f"line-{error.line}", error=error)
+
+    def _register(self, state: FactcheckState, fact: Fact) -> None:
+        for folder in fact.scope.paths or ():
+            if not folder.exists():
+                raise InputError(state.shown(self.path), fact.line, 1,
+                                 f"the source path {state.shown(folder)} does not exist (set by factcheck_sources)")
+            state.sources_in(folder)  # a bad manifest is reported here, at its own line
+            state.source_folders.add(folder)
+
+
+class BadFact(pytest.Collector):
+    """A fact that cannot be read: reported as a collection error in one sentence."""
+
+    def __init__(self, *, error: InputError, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.error = error
+
+    def collect(self) -> list[pytest.Item]:
+        raise self.CollectError(str(self.error))
+
+    def reportinfo(self):
+        return self.path, self.error.line - 1, f"line {self.error.line}"
+
+
+def _register_marker(config: pytest.Config, tag: str) -> None:
+    """Tags become markers (``-m casualties``); registering them keeps ``--strict-markers``
+    quiet. A marker the user registered in their ini keeps its own description."""
+    known = {line.split(":")[0].split("(")[0].strip() for line in config.getini("markers")}
+    if tag not in known:
+        config.addinivalue_line("markers", f"{tag}: facts tagged '{tag}' in a facts file (pytest-factcheck)")
+
+
+class FactFailed(Exception):
+    """A fact that the sources contradict; carries the fact's findings entry."""
+
+    def __init__(self, entry: dict[str, Any]) -> None:
+        super().__init__(headline(entry))
+        self.entry = entry
+
+
+class FactItem(pytest.Item):
+    def __init__(self, *, fact: Fact, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.fact = fact
+        self.entry: dict[str, Any] | None = None
+        for tag in fact.tags:
+            _register_marker(self.config, tag)
+            self.add_marker(tag)
+        if fact.skip:
+            self.add_marker(pytest.mark.skip(reason=fact.skip))
+        if fact.xfail:
+            self.add_marker(pytest.mark.xfail(reason=fact.xfail, raises=FactFailed))
+        self.extra_keyword_matches.update(fact.tags)
+        self.extra_keyword_matches.update(self._outlets())
+
+    def _outlets(self) -> set[str]:
+        state = _state(self.config)
+        names = set()
+        for folder in self.fact.scope.paths or ():
+            for source in state.sources_in(folder):
+                if source.outlet and in_scope(self.fact.scope, source):
+                    names.add(source.outlet)
+        return names
+
+    def runtest(self) -> None:
+        state = _state(self.config)
+        result = check_fact(self.fact, state.corpus(), state.today)
+        self.entry = entry = fact_entry(result, self.nodeid)
+        self.user_properties.append(("expect", self.fact.expect or "(consensus)"))
+        for finding in entry["findings"]:
+            self.user_properties.append((f"verdict {finding['source']}", finding["verdict"]))
+        for waiver in result.unused_waivers:
+            self.warn(FactcheckWarning(f"{self.fact.id}: unused waiver for {waiver.target} (line {waiver.line}): "
+                                       "no differing figure to waive; remove it or check its name"))
+        if not result.failed:
+            return
+        if self.fact.severity == "warning" and state.fail_on != "warning":
+            entry["warned"] = True
+            self.warn(FactcheckWarning(render_failure(entry)))
+            return
+        raise FactFailed(entry)
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style=None):
+        if isinstance(excinfo.value, FactFailed):
+            return render_failure(excinfo.value.entry)
+        return super().repr_failure(excinfo)
+
+    def reportinfo(self):
+        return self.path, self.fact.line - 1, self.fact.id
+
+
+# --------------------------------------------------------------------------- results
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):
+    report = yield
+    if isinstance(item, FactItem) and (call.when == "call" or (call.when == "setup" and report.skipped)):
+        report.factcheck = item.entry if item.entry is not None else static_fact_entry(item.fact, item.nodeid)
+    return report
+
+
+def _outcome(report: pytest.TestReport) -> str:
+    xfail = hasattr(report, "wasxfail")
+    if report.skipped:
+        return "xfailed" if xfail else "skipped"
+    if report.passed:
+        return "xpassed" if xfail else "passed"
+    return "failed"
+
+
+class _SessionHooks:
+    """The hooks that need the config: registered once per pytest process in
+    ``pytest_configure``. On an xdist controller, ``pytest_runtest_logreport`` sees every
+    worker's reports, so the same code gathers results with and without xdist."""
+
+    def __init__(self, config: pytest.Config) -> None:
+        self.config = config
+        self.state = _state(config)
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        entry = getattr(report, "factcheck", None)
+        if entry is not None:
+            self.state.results[report.nodeid] = {**entry, "outcome": _outcome(report)}
+
+    def pytest_collectreport(self, report: pytest.CollectReport) -> None:
+        if report.failed:
+            self.state.collect_errors += 1
+            if report.nodeid.endswith(FACT_SUFFIXES) or "::line-" in report.nodeid:
+                self.state.fact_collect_errors += 1
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtestloop(self, session: pytest.Session) -> None:
+        """A bad fact is reported, but the other facts are still checked: go on past
+        collection errors when every one of them comes from a facts file."""
+        if self.state.collect_errors and self.state.collect_errors == self.state.fact_collect_errors:
+            session.config.option.continue_on_collection_errors = True
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
+        if _is_worker(self.config):
+            self.config.workeroutput["factcheck_sources"] = list(self.state.source_entries.values())
+            return
+        _write_reports(self.config, _document(self.state))
+
+    def pytest_terminal_summary(self, terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
+        if _is_worker(config) or config.option.collectonly:
+            return
+        mode = _option(config, "factcheck_summary")
+        if mode == "off" or not self.state.results:
+            return
+        from .matrix import render_matrix
+
+        writer = terminalreporter._tw
+        lines = render_matrix(_document(self.state), width=writer.fullwidth, color=writer.hasmarkup, mode=mode)
+        if lines:
+            terminalreporter.write_sep("-", "factcheck")
+            for line in lines:
+                terminalreporter.write_line(line)
+
+
+class _XdistHooks:
+    """Registered only when pytest-xdist is installed (its hooks are unknown otherwise)."""
+
+    def __init__(self, config: pytest.Config) -> None:
+        self.state = _state(config)
+
+    def pytest_testnodedown(self, node: Any, error: Any) -> None:
+        for entry in getattr(node, "workeroutput", {}).get("factcheck_sources", []):
+            self.state.source_entries.setdefault(entry["path"], entry)
+
+
+def _document(state: FactcheckState) -> dict[str, Any]:
+    return document(state.source_entries.values(), state.results.values())
+
+
+def _write_reports(config: pytest.Config, doc: dict[str, Any]) -> None:
+    root = Path(config.rootpath)
+    target = _option(config, "factcheck_json")
+    if target:
+        write_json(root / target, doc)
+    html_target = _option(config, "factcheck_html")
+    if html_target:
+        from .html_report import render_html
+
+        _write_text(root / html_target, render_html(doc))
+    quality_target = _option(config, "factcheck_codequality")
+    if quality_target:
+        from .codequality import codequality
+
+        write_json(root / quality_target, codequality(doc))  # type: ignore[arg-type]
+
+
+def _write_text(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_text(text, encoding="utf-8")
+    temporary.replace(path)

@@ -1,0 +1,415 @@
+"""Stage 3: a fact x the figures of every source -> findings -> verdicts.
+
+One verdict per (fact, source):
+
+* ``agree``: every figure about the fact states the expected figure (within tolerance) and
+  the intervals overlap ("roughly 140" agrees with 140).
+* ``hedged``: a figure differs from the expected one, but the intervals overlap ("more than
+  130" against 140).
+* ``conflict``: a figure's interval and the expected one are disjoint ("about 151" against
+  140).
+* ``earlier`` / ``newer``: for a dated fact (``as_of`` + ``trend``), an older source with an
+  older count, or a newer source with a newer one.
+* ``waived``: a differing finding that a waiver accepts.
+* ``silent``: no figure in the source is about the fact; ``out_of_scope``: the scope
+  leaves the source out.
+
+A source's verdict is the worst of its figures' verdicts.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import fnmatch
+import math
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from rapidfuzz import fuzz
+
+from .articles import Mention
+from .corpus import BY_KIND, Corpus
+from .facts import Fact, Scope, Waiver
+from .reader import Figure
+from .sources import Source
+
+__all__ = ["Interval", "Reading", "Finding", "Result", "check_fact", "interval_of", "in_scope", "BADNESS"]
+
+#: How bad each figure verdict is; a source takes its worst.
+BADNESS = {"agree": 0, "earlier": 1, "hedged": 2, "newer": 3, "conflict": 4}
+#: Fuzzy matching threshold for context and exclude entries (rapidfuzz token_sort_ratio).
+FUZZY = 90.0
+_COORDINATORS = ("and", "or")
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    low: float
+    high: float
+    low_open: bool = False
+    high_open: bool = False
+
+    def overlaps(self, other: "Interval") -> bool:
+        low = max(self.low, other.low)
+        low_open = (self.low == low and self.low_open) or (other.low == low and other.low_open)
+        high = min(self.high, other.high)
+        high_open = (self.high == high and self.high_open) or (other.high == high and other.high_open)
+        return low < high or (low == high and not low_open and not high_open)
+
+    def widened(self, by: float) -> "Interval":
+        if by <= 0:
+            return self
+        return Interval(self.low - by, self.high + by, False, False)
+
+
+def interval_of(figure: Figure) -> Interval:
+    low = -math.inf if figure.low is None else float(figure.low)
+    high = math.inf if figure.high is None else float(figure.high)
+    return Interval(low, high, figure.low_open and figure.low is not None, figure.high_open and figure.high is not None)
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One figure of a source judged against the fact."""
+
+    mention: Mention
+    verdict: str
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    source: Source
+    verdict: str
+    readings: tuple[Reading, ...] = ()
+    waiver: Waiver | None = None
+    waiver_expired: bool = False
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    fact: Fact
+    findings: tuple[Finding, ...]
+    failing: tuple[Finding, ...]
+    unconfirmed: str | None = None
+    unused_waivers: tuple[Waiver, ...] = ()
+    groups: tuple[tuple[str, tuple[str, ...]], ...] = field(default=())
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.failing) or self.unconfirmed is not None
+
+
+# --------------------------------------------------------------------------- scope
+
+def in_scope(scope: Scope, source: Source) -> bool:
+    """Whether ``scope`` takes ``source`` in. A source of unknown date stays in a window."""
+    if scope.paths is not None and not any(_under(source, folder) for folder in scope.paths):
+        return False
+    if source.published is not None:
+        if scope.published_from and source.published < scope.published_from:
+            return False
+        if scope.published_to and source.published > scope.published_to:
+            return False
+    if scope.outlets is not None and source.outlet not in scope.outlets:
+        return False
+    return not any(fnmatch.fnmatch(source.name, g) or fnmatch.fnmatch(source.path, g) for g in scope.exclude)
+
+
+def _under(source: Source, folder) -> bool:
+    return source.file == folder or folder in source.file.parents
+
+
+# --------------------------------------------------------------------------- which figures
+
+def about(fact: Fact, mention: Mention) -> bool:
+    """Whether a figure in an article is about the fact (noun, context, exclude)."""
+    if mention.figure.previous:
+        return False
+    if fact.counts and not _counts(fact.counts, mention):
+        return False
+    if not all(_near(alternatives, mention) for alternatives in fact.context):
+        return False
+    return not any(_contains(mention.sentence_words, entry) for entry in fact.exclude)
+
+
+def _counts(counts: tuple[tuple[str, ...], ...], mention: Mention) -> bool:
+    phrase = mention.phrase_words
+    role = mention.figure.role
+    for entry in counts:
+        if phrase and len(entry) <= len(phrase) and phrase[-len(entry):] == entry:
+            return True
+        if role and entry == (role.lower(),):
+            return True
+    return False
+
+
+def _near(alternatives: tuple[tuple[str, ...], ...], mention: Mention) -> bool:
+    return any(_contains(mention.near, entry, mention.near_capital) for entry in alternatives)
+
+
+def _contains(words: tuple[str, ...], entry: tuple[str, ...], capital: tuple[bool, ...] | None = None) -> bool:
+    """Whether ``entry`` occurs in ``words`` as whole words, fuzzily (rapidfuzz), in any
+    order ("Iraq and Syria" = "Syria and Iraq"). With ``capital`` given, a name that is one
+    part of a coordination of names ("Iraq" in "Iraq and Syria") does not count: that is a
+    combined figure, not one about Iraq alone."""
+    size = len(entry)
+    if not size or size > len(words):
+        return False
+    if not set(entry) & set(words) and not _any_fuzzy_word(entry, words):
+        return False
+    wanted = " ".join(entry)
+    for i in range(len(words) - size + 1):
+        window = words[i:i + size]
+        if window != entry and fuzz.token_sort_ratio(wanted, " ".join(window)) < FUZZY:
+            continue
+        if capital is None or not _coordinated(words, capital, i, i + size):
+            return True
+    return False
+
+
+def _any_fuzzy_word(entry: tuple[str, ...], words: tuple[str, ...]) -> bool:
+    return any(fuzz.ratio(a, b) >= FUZZY for a in entry if len(a) > 4 for b in words if abs(len(a) - len(b)) <= 2)
+
+
+def _coordinated(words: tuple[str, ...], capital: tuple[bool, ...], start: int, end: int) -> bool:
+    if not capital[start]:
+        return False
+    after = end + 1 < len(words) and words[end] in _COORDINATORS and capital[end + 1]
+    before = start >= 2 and words[start - 1] in _COORDINATORS and capital[start - 2]
+    return after or before
+
+
+# --------------------------------------------------------------------------- comparing
+
+def _kind_matches(expected: Figure, figure: Figure) -> bool:
+    if expected.kind != figure.kind:
+        return False
+    if expected.kind == "money":
+        return expected.unit == figure.unit
+    return True
+
+
+def compare(fact: Fact, figure: Figure) -> str | None:
+    """``agree``, ``hedged`` or ``conflict`` for one figure; None when it cannot be compared
+    (another kind, or a unit that does not convert)."""
+    expected = fact.expected
+    assert expected is not None
+    if not _kind_matches(expected, figure):
+        return None
+    target = _expected_in(fact, figure)
+    if target is None:
+        return None
+    value, span, tolerance = target
+    stated = interval_of(figure)
+    if not stated.overlaps(span.widened(tolerance)):
+        return "conflict"
+    return "agree" if abs(float(figure.value) - value) <= tolerance + 1e-9 else "hedged"
+
+
+def _expected_in(fact: Fact, figure: Figure) -> tuple[float, Interval, float] | None:
+    """The expected value, interval and tolerance in the stated figure's unit, at its precision."""
+    expected = fact.expected
+    assert expected is not None
+    value = float(expected.value)
+    span = interval_of(expected)
+    tolerance = fact.tolerance * abs(value) / 100 if fact.tolerance_percent else fact.tolerance
+    unit = fact.unit or expected.unit
+    if expected.kind != "measure" or not unit or not figure.unit or unit == figure.unit:
+        return value, span, tolerance
+    from .units import convert
+
+    factor = convert(1.0, unit, figure.unit)
+    if factor is None:
+        return None
+    digits = _decimals(figure.value)
+
+    def at_precision(x: float) -> float:
+        return x if math.isinf(x) else round(convert(x, unit, figure.unit) or 0.0, digits)
+
+    span = Interval(at_precision(span.low), at_precision(span.high), span.low_open, span.high_open)
+    return at_precision(value), span, tolerance * abs(factor)
+
+
+def _decimals(value: float) -> int:
+    if float(value).is_integer():
+        return 0
+    return min(len(repr(float(value)).split(".")[1]), 6)
+
+
+def _dated(fact: Fact, source: Source, figure: Figure, verdict: str) -> str:
+    """Turn a difference into ``earlier`` or ``newer`` when the fact's date explains it."""
+    if verdict == "agree" or fact.trend is None or fact.as_of is None or source.published is None:
+        return verdict
+    assert fact.expected is not None
+    lower = float(figure.value) < float(fact.expected.value)
+    higher = float(figure.value) > float(fact.expected.value)
+    if fact.trend == "falling":
+        lower, higher = higher, lower
+    if source.published < fact.as_of and lower:
+        return "earlier"
+    if source.published > fact.as_of and higher:
+        return "newer"
+    return verdict
+
+
+# --------------------------------------------------------------------------- the check
+
+def check_fact(fact: Fact, corpus: Corpus, today: dt.date | None = None) -> Result:
+    today = today or dt.date.today()
+    candidates = _candidates(fact, corpus)
+    if fact.expected is None:
+        return _check_consensus(fact, corpus, candidates, today)
+    findings = []
+    for index, article in enumerate(corpus.articles):
+        source = article.source
+        if not in_scope(fact.scope, source):
+            findings.append(Finding(source, "out_of_scope"))
+            continue
+        readings = []
+        for mention in candidates.get(index, ()):
+            verdict = compare(fact, mention.figure)
+            if verdict is not None:
+                readings.append(Reading(mention, _dated(fact, source, mention.figure, verdict)))
+        findings.append(_finding(fact, source, readings))
+    return _result(fact, findings, today)
+
+
+def _candidates(fact: Fact, corpus: Corpus) -> dict[int, list[Mention]]:
+    expected_kind = fact.expected.kind if fact.expected else "count"
+    if expected_kind in BY_KIND:
+        pool = corpus.by_kind(expected_kind)
+    else:
+        words = sorted({entry[-1] for entry in fact.counts})
+        seen: set[int] = set()
+        pool = []
+        for word in words:
+            for candidate in corpus.by_word(word):
+                if id(candidate) not in seen:
+                    seen.add(id(candidate))
+                    pool.append(candidate)
+        pool.sort(key=lambda c: (c.index, c.mention.figure.start))
+    out: dict[int, list[Mention]] = {}
+    for candidate in pool:
+        if about(fact, candidate.mention):
+            out.setdefault(candidate.index, []).append(candidate.mention)
+    return out
+
+
+def _finding(fact: Fact, source: Source, readings: list[Reading]) -> Finding:
+    if not readings:
+        note = "date unknown" if fact.trend and source.published is None else None
+        return Finding(source, "silent", note=note)
+    worst = max(readings, key=lambda r: BADNESS[r.verdict]).verdict
+    note = "date unknown: compared without the trend" if fact.trend and source.published is None else None
+    return Finding(source, worst, tuple(readings), note=note)
+
+
+def _differs(fact: Fact, verdict: str) -> bool:
+    """Whether this verdict fails the fact (before waivers)."""
+    if verdict == "conflict":
+        return True
+    if verdict == "hedged":
+        return fact.hedged == "fail"
+    if verdict == "newer":
+        return fact.newer == "fail"
+    return False
+
+
+def _supports(fact: Fact, verdict: str) -> bool:
+    return verdict == "agree" or (verdict == "hedged" and fact.hedged == "pass")
+
+
+def _result(fact: Fact, findings: list[Finding], today: dt.date, groups=()) -> Result:
+    findings, unused = _apply_waivers(fact, findings, today)
+    failing = tuple(f for f in findings if _differs(fact, f.verdict))
+    support = sum(1 for f in findings if _supports(fact, f.verdict))
+    unconfirmed = None
+    if support < fact.min_sources:
+        need = fact.min_sources
+        unconfirmed = (f"unconfirmed: {support} source{'s' if support != 1 else ''} "
+                       f"support{'s' if support == 1 else ''} it, {need} {'is' if need == 1 else 'are'} required (min_sources)")
+    return Result(fact, tuple(findings), failing, unconfirmed, unused, tuple(groups))
+
+
+def _apply_waivers(fact: Fact, findings: list[Finding], today: dt.date) -> tuple[list[Finding], tuple[Waiver, ...]]:
+    if not fact.waivers:
+        return findings, ()
+    used: set[int] = set()
+    out = []
+    for finding in findings:
+        waiver = next((w for w in fact.waivers if _waives(w, finding.source)), None)
+        if waiver is None or not _differs(fact, finding.verdict):
+            out.append(finding)
+            continue
+        used.add(id(waiver))
+        if waiver.until is not None and waiver.until < today:
+            out.append(Finding(finding.source, finding.verdict, finding.readings, waiver, True, finding.note))
+        else:
+            out.append(Finding(finding.source, "waived", finding.readings, waiver, False, finding.note))
+    unused = tuple(w for w in fact.waivers if id(w) not in used)
+    return out, unused
+
+
+def _waives(waiver: Waiver, source: Source) -> bool:
+    if waiver.outlet is not None:
+        return source.outlet is not None and waiver.outlet.casefold() == source.outlet.casefold()
+    return waiver.source in (source.name, source.path)
+
+
+# --------------------------------------------------------------------------- consensus
+
+def _check_consensus(fact: Fact, corpus: Corpus, candidates: dict[int, list[Mention]], today: dt.date) -> Result:
+    """No expected figure: do the sources agree with each other?"""
+    chosen: dict[int, Mention] = {}
+    scoped: dict[int, bool] = {}
+    for index, article in enumerate(corpus.articles):
+        scoped[index] = in_scope(fact.scope, article.source)
+        mentions = [m for m in candidates.get(index, ()) if m.figure.kind == "count"]
+        if scoped[index] and mentions:
+            chosen[index] = min(mentions, key=lambda m: _width(interval_of(m.figure)))
+    findings = []
+    for index, article in enumerate(corpus.articles):
+        if not scoped[index]:
+            findings.append(Finding(article.source, "out_of_scope"))
+        elif index not in chosen:
+            findings.append(Finding(article.source, "silent"))
+        else:
+            mine = chosen[index]
+            others = [m for i, m in chosen.items() if i != index]
+            verdict = max((_pair(mine.figure, other.figure) for other in others), key=BADNESS.get, default="agree")
+            findings.append(Finding(article.source, verdict, (Reading(mine, verdict),)))
+    return _result(fact, findings, today, _groups(corpus, chosen))
+
+
+def _pair(mine: Figure, other: Figure) -> str:
+    """Source against source, with the same interval rules as against an expected figure."""
+    if not interval_of(mine).overlaps(interval_of(other)):
+        return "conflict"
+    return "agree" if float(mine.value) == float(other.value) else "hedged"
+
+
+def _width(span: Interval) -> float:
+    return span.high - span.low
+
+
+def figure_words(figure: Figure) -> str:
+    """The figure without its noun, as an editor would quote it: "more than 130"."""
+    text = figure.text
+    if figure.phrase and not figure.inherited and text.endswith(figure.phrase):
+        text = text[: -len(figure.phrase)]
+    return " ".join(text.split()).strip()
+
+
+def _groups(corpus: Corpus, chosen: dict[int, Mention]) -> list[tuple[str, tuple[str, ...]]]:
+    """Sources grouped by the figure they state, smallest figure first."""
+    groups: dict[str, tuple[float, list[str]]] = {}
+    for index in sorted(chosen):
+        figure = chosen[index].figure
+        entry = groups.setdefault(figure_words(figure), (float(figure.value), []))
+        entry[1].append(corpus.articles[index].source.path)
+    ordered = sorted(groups.items(), key=lambda item: (item[1][0], item[0]))
+    return [(words, tuple(paths)) for words, (_, paths) in ordered]
+
+
+def worst(verdicts: Iterable[str]) -> str:
+    return max(verdicts, key=lambda v: BADNESS.get(v, -1))

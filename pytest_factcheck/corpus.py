@@ -1,0 +1,69 @@
+"""All the session's sources, read once, with their figures indexed.
+
+Checking a fact must cost in proportion to the figures that could be about it, not to the
+size of the corpus: every mention is indexed by the last word of its noun phrase and by
+its role (counts), or by its kind (measures, money, percentages, ratios). A fact looks up
+only the words its ``counts`` end with.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Callable, Iterable, Sequence
+
+from .articles import Article, Mention, read_article
+from .sources import Source
+from .words import singular
+
+__all__ = ["Corpus", "Candidate"]
+
+#: kinds looked up by kind rather than by the noun they count
+BY_KIND = ("measure", "money", "percent", "ratio")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    index: int  # the article's position in the corpus
+    mention: Mention
+
+
+class Corpus:
+    def __init__(self, sources: Sequence[Source], read: Callable[[Source], Article] = read_article) -> None:
+        self.articles: list[Article] = [read(source) for source in sources]
+        self._by_word: dict[str, list[Candidate]] = defaultdict(list)
+        self._by_kind: dict[str, list[Candidate]] = defaultdict(list)
+        for index, article in enumerate(self.articles):
+            for mention in article.mentions:
+                self._index(Candidate(index, mention))
+
+    @classmethod
+    def from_articles(cls, articles: Iterable[Article]) -> "Corpus":
+        items = list(articles)
+        return cls([a.source for a in items], read=lambda s, it=iter(items): next(it))
+
+    def _index(self, candidate: Candidate) -> None:
+        mention, figure = candidate.mention, candidate.mention.figure
+        if figure.previous:
+            return  # an earlier value is never compared with a fact
+        if figure.kind in BY_KIND:
+            self._by_kind[figure.kind].append(candidate)
+            return
+        if figure.kind != "count":
+            return
+        keys = set()
+        if mention.phrase_words:
+            keys.add(mention.phrase_words[-1])
+        if figure.role:
+            keys.add(singular(figure.role.lower()))
+        for key in keys:
+            self._by_word[key].append(candidate)
+
+    @property
+    def sources(self) -> list[Source]:
+        return [a.source for a in self.articles]
+
+    def by_word(self, word: str) -> list[Candidate]:
+        return self._by_word.get(word, [])
+
+    def by_kind(self, kind: str) -> list[Candidate]:
+        return self._by_kind.get(kind, [])

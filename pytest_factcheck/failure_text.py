@@ -1,0 +1,195 @@
+"""Stage 4b: a checked fact -> the text pytest prints when it fails.
+
+Drawn from the fact's JSON entry (built-in types only), so it reads the same on an xdist
+controller. Plain text, no colour codes, wrapped to fit an 80-column terminal and a CI
+log; every differing source gets its outlet, date, file:line, the figure exactly as
+written, what the wording allows, and the sentence shortened around the figure.
+"""
+from __future__ import annotations
+
+import textwrap
+from typing import Any
+
+__all__ = ["render_failure", "describe_interval", "fmt_number", "source_label", "headline"]
+
+WIDTH = 79
+INDENT = " " * 10
+EXCERPT = 230  # characters of the sentence shown around the figure
+DETAILED = ("conflict", "newer", "hedged", "waived")
+BRIEF = ("agree", "earlier", "silent", "out_of_scope")
+LABEL = {"out_of_scope": "out of scope"}
+
+
+def fmt_number(value: float | int | None) -> str:
+    if value is None:
+        return "?"
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def describe_interval(entry: dict[str, Any]) -> str:
+    """The interval a figure's wording allows, in words: "more than 130", "143.45 to 158.55"."""
+    low, high = entry.get("low"), entry.get("high")
+    unit = f" {entry['unit']}" if entry.get("unit") and entry.get("kind") in ("measure", "money") else ""
+    if low is not None and high is not None:
+        if low == high:
+            return f"exactly {fmt_number(low)}{unit}"
+        left = "above " if entry.get("low_open") else ""
+        right = " (not included)" if entry.get("high_open") else ""
+        return f"{left}{fmt_number(low)} to {fmt_number(high)}{right}{unit}"
+    if low is not None:
+        return f"{'more than' if entry.get('low_open') else 'at least'} {fmt_number(low)}{unit}"
+    if high is not None:
+        return f"{'fewer than' if entry.get('high_open') else 'at most'} {fmt_number(high)}{unit}"
+    return "any number"
+
+
+def source_label(finding: dict[str, Any], with_date: bool = True) -> str:
+    name = finding["outlet"] or f"unknown outlet ({finding['source'].rsplit('/', 1)[-1]})"
+    if not with_date:
+        return name
+    return f"{name}, {finding['published'] or 'date unknown'}"
+
+
+def headline(fact: dict[str, Any]) -> str:
+    """The first line, also what ``pytest -rf`` shows after the node id."""
+    target = fact["expect"] or "each other"
+    differing = [f for f in fact["findings"] if f["verdict"] in ("conflict", "newer", "hedged")]
+    names = "; ".join(f"{source_label(f, False)} says {_quoted(f)}" for f in differing[:3])
+    more = f"; {len(differing) - 3} more" if len(differing) > 3 else ""
+    if differing:
+        return f"{fact['id']}: {len(differing)} of {len(fact['findings'])} sources differ from {target}: {names}{more}"
+    return f"{fact['id']}: {fact.get('unconfirmed') or fact['summary']}"
+
+
+def _quoted(finding: dict[str, Any]) -> str:
+    worst = _worst_mention(finding)
+    return f'"{worst["figure"]}"' if worst else "?"
+
+
+def _worst_mention(finding: dict[str, Any]) -> dict[str, Any] | None:
+    order = {"agree": 0, "earlier": 1, "hedged": 2, "newer": 3, "conflict": 4}
+    mentions = finding.get("mentions") or []
+    return max(mentions, key=lambda m: order.get(m.get("verdict", "agree"), 0)) if mentions else None
+
+
+def render_failure(fact: dict[str, Any]) -> str:
+    lines = [headline(fact), ""]
+    lines += _field("claim", fact.get("claim"))
+    if fact["expect"] is not None:
+        lines += _field("expect", f"{fact['expect']} ({describe_interval(fact['expected'])})")
+    else:
+        lines += _field("check", "do the sources agree with each other? (no expect: a consensus fact)")
+    if fact.get("as_of"):
+        lines += _field("as of", f"{fact['as_of']}, {fact['trend']}")
+    if fact.get("groups"):
+        lines += _field("figures", "; ".join(_group(g, fact) for g in fact["groups"]))
+    for verdict in DETAILED:
+        for finding in fact["findings"]:
+            if finding["verdict"] == verdict or (verdict == "conflict" and _expired(finding)):
+                lines += [""] + _detail(finding, fact)
+    brief = _brief(fact)
+    if brief:
+        lines += [""] + brief
+    if fact.get("unconfirmed"):
+        lines += ["", *textwrap.wrap(fact["unconfirmed"], WIDTH)]
+    for waiver in fact.get("unused_waivers", []):
+        lines += textwrap.wrap(f"unused waiver for {waiver['target']} (line {waiver['line']}): no differing figure to waive", WIDTH)
+    return "\n".join(lines)
+
+
+def _expired(finding: dict[str, Any]) -> bool:
+    return bool(finding.get("waiver", {}).get("expired")) and finding["verdict"] not in DETAILED
+
+
+def _field(name: str, value: str | None) -> list[str]:
+    if not value:
+        return []
+    return textwrap.wrap(value, WIDTH, initial_indent=f"{name:<8}  ", subsequent_indent=INDENT)
+
+
+def _group(group: dict[str, Any], fact: dict[str, Any]) -> str:
+    by_path = {f["source"]: f for f in fact["findings"]}
+    names = ", ".join(_short_label(by_path[p]) if p in by_path else p for p in group["sources"])
+    return f"{group['figure']}: {names}"
+
+
+def _short_label(finding: dict[str, Any]) -> str:
+    name = source_label(finding, False)
+    return f"{name} ({finding['published']})" if finding["published"] else name
+
+
+def _detail(finding: dict[str, Any], fact: dict[str, Any]) -> list[str]:
+    verdict = finding["verdict"]
+    lines = [f"{LABEL.get(verdict, verdict).upper():<10}{source_label(finding)}"]
+    if finding.get("note"):
+        lines.append(f"{INDENT}({finding['note']})")
+    waiver = finding.get("waiver")
+    if waiver:
+        lines += _waiver_lines(waiver)
+    for mention in finding["mentions"]:
+        if mention.get("verdict") in ("agree", "earlier") and verdict != "agree":
+            continue
+        lines.append(f"{INDENT}{finding['source']}:{mention['line']}")
+        lines += textwrap.wrap(f'says "{mention["text"]}": {_why(mention, fact)}', WIDTH,
+                               initial_indent=INDENT, subsequent_indent=INDENT)
+        lines += textwrap.wrap(_excerpt(mention), WIDTH - 2, initial_indent=INDENT + "| ",
+                               subsequent_indent=INDENT + "| ")
+    return lines
+
+
+def _waiver_lines(waiver: dict[str, Any]) -> list[str]:
+    until = f" until {waiver['until']}" if waiver.get("until") else ""
+    by = f", by {waiver['by']}" if waiver.get("by") else ""
+    state = f"waiver EXPIRED on {waiver['until']}" if waiver.get("expired") else f"waived{until}{by}"
+    return textwrap.wrap(f"{state}: {waiver['reason']}", WIDTH, initial_indent=INDENT, subsequent_indent=INDENT)
+
+
+def _why(mention: dict[str, Any], fact: dict[str, Any]) -> str:
+    allows = describe_interval(mention)
+    verdict = mention.get("verdict")
+    if fact["expect"] is None:
+        return f"read as {allows}"
+    expect = fact["expect"]
+    if verdict == "conflict":
+        return f"read as {allows}, which rules out {expect}"
+    if verdict == "hedged":
+        return f"read as {allows}: it allows {expect} but does not state it"
+    if verdict == "newer":
+        return f"a higher count published after {fact['as_of']}; the desk's figure may be out of date"
+    if verdict == "earlier":
+        return f"an older count, published before {fact['as_of']}"
+    return f"read as {allows}"
+
+
+def _excerpt(mention: dict[str, Any]) -> str:
+    """The sentence, shortened around the figure with "..." where it was cut."""
+    sentence = " ".join(mention["sentence"].split())
+    if len(sentence) <= EXCERPT:
+        return sentence
+    text = " ".join(mention["text"].split())
+    at = max(sentence.find(text), 0)
+    start = max(0, at - (EXCERPT - len(text)) // 2)
+    end = min(len(sentence), start + EXCERPT)
+    start = max(0, end - EXCERPT)
+    if start:
+        start = sentence.find(" ", start) + 1 or start
+    if end < len(sentence):
+        end = sentence.rfind(" ", 0, end) if sentence.rfind(" ", 0, end) > at + len(text) else end
+    return ("..." if start else "") + sentence[start:end].strip() + ("..." if end < len(sentence) else "")
+
+
+def _brief(fact: dict[str, Any]) -> list[str]:
+    lines = []
+    for verdict in BRIEF:
+        found = [f for f in fact["findings"] if f["verdict"] == verdict and not _expired(f)]
+        if not found:
+            continue
+        parts = []
+        for finding in found:
+            where = ", ".join(str(m["line"]) for m in finding["mentions"])
+            parts.append(f"{source_label(finding)}" + (f" (line {where})" if where else ""))
+        label = LABEL.get(verdict, verdict)
+        lines += textwrap.wrap("; ".join(parts), WIDTH, initial_indent=f"{label:<10}", subsequent_indent=INDENT)
+    return lines

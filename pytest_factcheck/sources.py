@@ -1,0 +1,176 @@
+"""Stage 2a: a source folder -> the sources in it, with what the manifest says of each.
+
+A source is every ``*.txt`` and ``*.md`` file below a source folder, in sorted order. A
+``sources.yaml`` manifest in a folder maps file names (relative to that folder) to
+``outlet``, ``published`` (YYYY-MM-DD), ``url`` and ``title``, all optional. Where it names
+no outlet, ``infer_outlet`` looks for one in the text.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .yamlnodes import InputError, Node, load_yaml
+
+__all__ = ["Source", "find_sources", "infer_outlet", "MANIFEST", "SUFFIXES"]
+
+MANIFEST = "sources.yaml"
+SUFFIXES = (".txt", ".md")
+MANIFEST_KEYS = ("outlet", "published", "url", "title")
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A source file and what is known of it. ``path`` is relative to the rootdir, with "/"."""
+
+    path: str
+    file: Path
+    outlet: str | None = None
+    published: dt.date | None = None
+    url: str | None = None
+    title: str | None = None
+
+    @property
+    def name(self) -> str:
+        return self.file.name
+
+    @property
+    def label(self) -> str:
+        """How reports name the source: its outlet, or its file name when the outlet is unknown."""
+        return self.outlet or f"unknown outlet ({self.name})"
+
+
+def find_sources(folder: Path, rootdir: Path) -> list[Source]:
+    """Every source below ``folder`` (a file is a source too), sorted by path.
+
+    Raises InputError for a bad manifest, naming its file:line:column.
+    """
+    folder = folder.resolve()
+    files = [folder] if folder.is_file() else sorted(_walk(folder))
+    manifests: dict[Path, dict[str, dict]] = {}
+    out = []
+    for file in files:
+        entry = _manifest_for(file.parent, rootdir, manifests).get(file.name, {})
+        out.append(Source(path=_shown(file, rootdir), file=file, **entry))
+    return sorted(out, key=lambda s: s.path)
+
+
+def _walk(folder: Path):
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in filenames:
+            if name.endswith(SUFFIXES) and not name.startswith("."):
+                yield Path(dirpath, name)
+
+
+def _shown(path: Path, rootdir: Path) -> str:
+    try:
+        return path.resolve().relative_to(rootdir.resolve()).as_posix()
+    except ValueError:
+        return Path(os.path.relpath(path.resolve(), rootdir.resolve())).as_posix()
+
+
+def _manifest_for(folder: Path, rootdir: Path, cache: dict[Path, dict[str, dict]]) -> dict[str, dict]:
+    if folder not in cache:
+        path = folder / MANIFEST
+        cache[folder] = read_manifest(path, _shown(path, rootdir)) if path.is_file() else {}
+    return cache[folder]
+
+
+def read_manifest(path: Path, shown: str) -> dict[str, dict]:
+    """File name -> keyword arguments for ``Source``."""
+    root = load_yaml(path, shown)
+    if root is None:
+        return {}
+    if not isinstance(root.value, dict):
+        raise InputError(shown, root.line, root.column, "a sources manifest must map file names to their outlet, published, url and title")
+    return {name: _manifest_entry(node, shown, name) for name, node in root.value.items()}
+
+
+def _manifest_entry(node: Node, shown: str, name: str) -> dict:
+    if not isinstance(node.value, dict):
+        raise InputError(shown, node.line, node.column, f"the entry for {name!r} must be a mapping with outlet, published, url or title")
+    entry: dict = {}
+    assert node.keys is not None
+    for key, value in node.value.items():
+        if key not in MANIFEST_KEYS:
+            where = node.keys[key]
+            raise InputError(shown, where.line, where.column, f"unknown key {key!r} for {name!r}; a manifest entry may have {', '.join(MANIFEST_KEYS)}")
+        entry[key] = _manifest_value(key, value, shown)
+    return entry
+
+
+def _manifest_value(key: str, node: Node, shown: str):
+    value = node.value
+    if value is None:
+        return None
+    if key == "published":
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value).strip())
+        except ValueError:
+            raise InputError(shown, node.line, node.column, f"'published' must be a date written YYYY-MM-DD, not {value!r}") from None
+    if isinstance(value, (dict, list)):
+        raise InputError(shown, node.line, node.column, f"{key!r} must be text")
+    return str(value).strip()
+
+
+# --------------------------------------------------------------------------- outlets
+
+_KNOWN = {
+    "new york times": "The New York Times", "nytimes.com": "The New York Times",
+    "washington post": "The Washington Post", "washingtonpost.com": "The Washington Post",
+    "washington times": "The Washington Times", "washingtontimes.com": "The Washington Times",
+    "wall street journal": "The Wall Street Journal", "wsj.com": "The Wall Street Journal",
+    "associated press": "The Associated Press", "apnews.com": "The Associated Press",
+    "reuters": "Reuters", "reuters.com": "Reuters",
+    "guardian": "The Guardian", "theguardian.com": "The Guardian",
+    "bbc": "BBC", "bbc.com": "BBC", "bbc.co.uk": "BBC",
+    "cnn": "CNN", "cnn.com": "CNN",
+    "al jazeera": "Al Jazeera", "aljazeera.com": "Al Jazeera",
+    "financial times": "Financial Times", "ft.com": "Financial Times",
+    "bloomberg": "Bloomberg", "bloomberg.com": "Bloomberg",
+    "npr": "NPR", "npr.org": "NPR",
+    "politico": "Politico", "politico.com": "Politico",
+    "los angeles times": "Los Angeles Times", "latimes.com": "Los Angeles Times",
+}
+_NAME = r"((?:[Tt]he\s+)?[A-Z][\w&'’.-]*(?:[ \t]+[A-Z][\w&'’.-]*){0,5})"
+#: (pattern, whether any name is believed or only a known outlet's)
+_STATED = [
+    (True, re.compile(r"originally\s+(?:appeared|was\s+published|published|ran)\s+(?:in|on|by)\s+" + _NAME)),
+    (False, re.compile(r"(?m)^[ \t]*(?:[Ss]ource|SOURCE|[Vv]ia|[Cc]redit)[ \t]*:[ \t]*" + _NAME)),
+    (False, re.compile(r"(?:©|\([cC]\)|[Cc]opyright)[ \t]*(?:\d{4}[ \t]+)?" + _NAME)),
+]
+_DOMAIN = re.compile(r"[\w.-]*?\b([a-z0-9-]+\.(?:com|co\.uk|org|net))\b", re.IGNORECASE)
+#: Only the head and tail of an article say who published it; the body names outlets as sources.
+_EDGE = 1500
+
+
+def infer_outlet(text: str) -> str | None:
+    """The outlet an article names for itself ("originally appeared in The New York Times",
+    "Source: Washington Post", an address at washingtontimes.com), or None."""
+    edges = text[:_EDGE] + "\n" + text[-_EDGE:] if len(text) > 2 * _EDGE else text
+    for any_name, pattern in _STATED:
+        for match in pattern.finditer(edges):
+            name = _canonical(match.group(1), any_name)
+            if name:
+                return name
+    for match in _DOMAIN.finditer(edges):
+        known = _KNOWN.get(match.group(1).lower())
+        if known:
+            return known
+    return None
+
+
+def _canonical(name: str, any_name: bool) -> str | None:
+    cleaned = name.strip().rstrip(".,;:").strip()
+    key = re.sub(r"^the\s+", "", cleaned, flags=re.IGNORECASE).lower()
+    if key in _KNOWN:
+        return _KNOWN[key]
+    return cleaned if any_name and len(key) > 2 else None
