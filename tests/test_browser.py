@@ -1,0 +1,212 @@
+"""The HTML report in a real headless Chromium: it draws, it shows evidence, it runs nothing
+an article smuggles in.
+
+Needs /usr/bin/chromium, /usr/bin/chromedriver (Debian: ``apt-get install chromium
+chromium-driver``) and selenium. Without them the tests skip, except under CI=true, where
+they fail: CI must run them.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pytest_factcheck.html_report import render_html
+
+DATA = Path(__file__).parent / "data"
+CHROME_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1280,900")
+
+
+def _require(ok: bool, reason: str) -> None:
+    if ok:
+        return
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{reason} (CI=true: the browser tests must run)")
+    pytest.skip(reason)
+
+
+def _find(name: str) -> str | None:
+    return shutil.which(name) or (f"/usr/bin/{name}" if os.path.exists(f"/usr/bin/{name}") else None)
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    chromium, chromedriver = _find("chromium"), _find("chromedriver")
+    _require(chromium is not None, "chromium is not installed (apt-get install chromium)")
+    _require(chromedriver is not None,
+             "chromedriver is not installed (apt-get install chromium-driver)")
+    try:
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
+    except ImportError:
+        _require(False, "selenium is not installed (pip install -e .[test])")
+    options = webdriver.ChromeOptions()
+    options.binary_location = chromium
+    for flag in CHROME_FLAGS:
+        options.add_argument(flag)
+    options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}")
+    # An explicit driver path: Selenium Manager never runs, nothing is downloaded.
+    driver = webdriver.Chrome(service=Service(chromedriver), options=options)
+    driver.implicitly_wait(0)
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory) -> dict[str, Path]:
+    out = tmp_path_factory.mktemp("reports")
+    paths = {}
+    for name in ("sample", "hostile"):
+        doc = json.loads((DATA / f"findings-{name}.json").read_text(encoding="utf-8"))
+        paths[name] = out / f"{name}.html"
+        paths[name].write_text(render_html(doc), encoding="utf-8")
+    return paths
+
+
+def open_report(browser, path: Path, fragment: str = "") -> None:
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.get(path.as_uri() + fragment)
+    WebDriverWait(browser, 20).until(
+        lambda d: d.execute_script("return document.documentElement.dataset.ready === '1'"))
+
+
+def cell(browser, fact_id: str, column: int):
+    """The cell of a fact (by its id as shown) and a source (0-based column)."""
+    from selenium.webdriver.common.by import By
+
+    for tr in browser.find_elements(By.CSS_SELECTOR, "#fc-matrix tbody tr"):
+        if tr.find_element(By.CSS_SELECTOR, "th a.id").text == fact_id:
+            return tr.find_elements(By.CSS_SELECTOR, "td")[column]
+    raise AssertionError(f"no row for {fact_id}")
+
+
+def evidence(browser):
+    from selenium.webdriver.common.by import By
+
+    return browser.find_element(By.ID, "fc-evidence")
+
+
+def visible_rows(browser) -> list[str]:
+    from selenium.webdriver.common.by import By
+
+    return [tr.find_element(By.CSS_SELECTOR, "th a.id").text
+            for tr in browser.find_elements(By.CSS_SELECTOR, "#fc-matrix tbody tr")
+            if tr.is_displayed()]
+
+
+def test_the_matrix_renders(browser, pages):
+    from selenium.webdriver.common.by import By
+
+    open_report(browser, pages["sample"])
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#fc-matrix tbody tr")) == 6
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#fc-matrix tbody td")) == 30
+    heads = [th.text.replace("\n", " ") for th in
+             browser.find_elements(By.CSS_SELECTOR, "#fc-matrix thead th.src")]
+    assert heads[0] == "The New York Times 2024-01-20"
+    assert heads[1] == "001_7b9bd131cf0f6ced.txt no date"
+    labels = [td.get_attribute("aria-label") for td in
+              cell(browser, "militia-attacks", 0).find_elements(By.XPATH, "../td")]
+    assert labels == ["agree", "agree", "hedged", "conflict", "silent"]
+    assert "Militia attacks on U.S. troops" in browser.find_element(By.CSS_SELECTOR, "tbody th").text
+    assert evidence(browser).is_displayed() is False
+
+
+def test_clicking_a_conflict_shows_the_evidence_with_the_figure_highlighted(browser, pages, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    open_report(browser, pages["sample"])
+    target = cell(browser, "militia-attacks", 3)
+    assert target.get_attribute("aria-label") == "conflict"
+    target.click()
+    panel = evidence(browser)
+    assert panel.is_displayed()
+    marks = panel.find_elements(By.TAG_NAME, "mark")
+    assert [m.text for m in marks] == ["about 151 such rocket and missile strikes"]
+    quote = panel.find_element(By.TAG_NAME, "blockquote").text
+    assert quote.startswith("The attack against Al Asad Air Base") and "151" in quote
+    text = panel.text
+    for expected in ("conflict", "The New York Times", "2024-01-23", "140 attacks",
+                     "seeds/003_455f14d27b3779dd.txt:4", "facts/ain-al-asad-2024.yaml:7"):
+        assert expected in text
+    browser.save_screenshot(str(tmp_path / "evidence.png"))
+
+
+def test_a_waived_cell_shows_the_waiver(browser, pages):
+    open_report(browser, pages["sample"])
+    cell(browser, "personnel-injured", 3).click()
+    text = evidence(browser).text
+    assert "waived" in text and "until 2024-06-30" in text and "by national desk" in text
+    assert "At least 83 U.S. personnel" in text
+
+
+def test_filter_keeps_only_failed_and_warned_facts(browser, pages):
+    from selenium.webdriver.common.by import By
+
+    open_report(browser, pages["sample"])
+    assert len(visible_rows(browser)) == 6
+    browser.find_element(By.ID, "fc-only-failing").click()
+    assert visible_rows(browser) == ["militia-attacks", "us-injured-al-asad", "gaza-injured"]
+
+
+def test_keyboard_moves_between_cells_and_opens_the_evidence(browser, pages):
+    from selenium.webdriver.common.keys import Keys
+
+    open_report(browser, pages["sample"])
+    start = cell(browser, "militia-attacks", 2)
+    start.click()
+    active = browser.switch_to.active_element
+    active.send_keys(Keys.ARROW_RIGHT)
+    active = browser.switch_to.active_element
+    assert active.get_attribute("aria-label") == "conflict"
+    active.send_keys(Keys.ARROW_DOWN)
+    active = browser.switch_to.active_element
+    assert active.get_attribute("aria-label") == "waived"
+    active.send_keys(Keys.ENTER)
+    assert "At least 83 U.S. personnel" in evidence(browser).text
+    active.send_keys(Keys.ESCAPE)
+    assert evidence(browser).is_displayed() is False
+
+
+def test_deep_link_marks_the_fact(browser, pages):
+    from selenium.webdriver.common.by import By
+
+    open_report(browser, pages["sample"], "#gaza-injured")
+    targets = browser.find_elements(By.CSS_SELECTOR, "#fc-matrix tr.target th a.id")
+    assert [t.text for t in targets] == ["gaza-injured"]
+
+
+def test_hostile_article_shows_as_text_and_runs_nothing(browser, pages):
+    from selenium.webdriver.common.by import By
+
+    open_report(browser, pages["hostile"], "#__proto__")
+
+    def untouched() -> None:
+        assert browser.execute_script("return typeof window.__pwned") == "undefined"
+        assert "PWNED" not in browser.title
+        assert browser.execute_script("return document.images.length") == 0
+        assert browser.execute_script("return document.scripts.length") == 2
+
+    untouched()
+    heads = [th.text for th in browser.find_elements(By.CSS_SELECTOR, "#fc-matrix thead th.src")]
+    assert any(h.startswith('<img src=x onerror="document.title=') for h in heads)
+    targets = browser.find_elements(By.CSS_SELECTOR, "#fc-matrix tr.target th a.id")
+    assert [t.text for t in targets] == ["__proto__"]
+    conflict = cell(browser, "militia-attacks", 3)
+    conflict.click()
+    panel = evidence(browser)
+    assert [m.text for m in panel.find_elements(By.TAG_NAME, "mark")] == [
+        "about 151 such rocket and missile strikes"]
+    quote = panel.find_element(By.TAG_NAME, "blockquote").text
+    assert "<script>document.title='PWNED';window.__pwned=1</script>" in quote
+    cell(browser, "militia-attacks", 2).click()  # the hostile outlet's own cell
+    panel = evidence(browser)
+    assert '<img src=x onerror="document.title=' in panel.text
+    assert "<img src=x onerror=alert(1)> caption" in panel.text
+    assert panel.find_elements(By.CSS_SELECTOR, "a[href^='javascript']") == []
+    untouched()
