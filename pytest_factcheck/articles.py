@@ -19,6 +19,7 @@ from .words import normalize_words, words_and_capitals
 __all__ = ["Mention", "Article", "read_article", "decode"]
 
 _BREAK = re.compile(r"[,;:()\[\]—–“”\"!?]|\s-\s")
+_COORDINATOR = re.compile(r"\b(?:and|or|but|while|whereas|with|plus|as well as)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,29 +75,64 @@ def article_from_text(source: Source, text: str, problem: str | None = None) -> 
 def _mentions(text: str, sentence: Sentence, lines: "_LineIndex") -> list[Mention]:
     body = text[sentence.start:sentence.end]
     figures = sentence.figures
-    lead = body[: figures[0].start - sentence.start]
+    spans = [(f.start - sentence.start, f.end - sentence.start) for f in figures]
+    lead = body[: spans[0][0]]
     words = normalize_words(body)
+    clauses = _clauses(body, spans)
     out = []
     for i, figure in enumerate(figures):
-        start, end = figure.start - sentence.start, figure.end - sentence.start
-        left = figures[i - 1].end - sentence.start if i else 0
-        right = figures[i + 1].start - sentence.start if i + 1 < len(figures) else len(body)
-        breaks = list(_BREAK.finditer(body, left, start))
-        if breaks:
-            left = breaks[-1].end()
-        stop = _BREAK.search(body, end, right)
-        if stop:
-            right = stop.start()
-        near_text = f"{lead} {body[left:right]}" if i else body[:right]
+        left, right = clauses[i]
+        near_text = body[:right] if i == 0 else f"{lead} {body[left:right]}"
         near, capital = words_and_capitals(near_text)
         line, column = lines.position(figure.start)
         out.append(Mention(
-            figure=figure, sentence=body, offset=start, line=line, column=column,
-            near=near, near_capital=capital,
-            sentence_words=words,
+            figure=figure, sentence=body, offset=spans[i][0], line=line, column=column,
+            near=near, near_capital=capital, sentence_words=words,
             phrase_words=normalize_words(figure.phrase) if figure.phrase else (),
         ))
     return out
+
+
+def _clauses(body: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Each figure's clause as (start, end) in ``body``.
+
+    A clause ends at punctuation. Words between two figures with no punctuation between
+    them are split at the last coordinator: in "2,500 U.S. troops in Iraq and 900 in
+    Syria", "in Iraq" belongs to 2,500 and nothing of it to 900.
+    """
+    lefts = [0] * len(spans)
+    rights = [len(body)] * len(spans)
+    for i, (start, _) in enumerate(spans):
+        gap_start = spans[i - 1][1] if i else 0
+        breaks = list(_BREAK.finditer(body, gap_start, start))
+        if breaks:
+            lefts[i] = breaks[-1].end()
+        elif i:
+            split = _last_coordinator(body, gap_start, start)
+            lefts[i] = split[1] if split else gap_start
+        else:
+            lefts[i] = 0
+    for i, (_, end) in enumerate(spans):
+        gap_end = spans[i + 1][0] if i + 1 < len(spans) else len(body)
+        stop = _BREAK.search(body, end, gap_end)
+        if stop:
+            rights[i] = stop.start()
+        elif i + 1 < len(spans):
+            split = _last_coordinator(body, end, gap_end)
+            rights[i] = split[0] if split else gap_end
+    return list(zip(lefts, rights))
+
+
+def _last_coordinator(body: str, start: int, end: int) -> tuple[int, int] | None:
+    """The coordinator that introduces the next figure: the last one in the gap, with at
+    most two words after it ("and 900", "and injured over 62,600"); not the "and" of
+    "in Iraq and Syria in the past three months"."""
+    found = None
+    for match in _COORDINATOR.finditer(body, start, end):
+        found = (match.start(), match.end())
+    if found and len(body[found[1]:end].split()) <= 2:
+        return found
+    return None
 
 
 class _LineIndex:

@@ -310,7 +310,7 @@ class _Context:
         if not ID_PATTERN.match(fact_id):
             raise self.error(values["id"], f"the id {fact_id!r} must be lower-case letters, digits, '-', '_' or '.', starting with a letter or digit")
         merged = {**defaults, **values}
-        fact = Fact(id=fact_id, file=Path(self.shown), line=values["id"].line)
+        fact = Fact(id=fact_id, file=Path(self.shown), line=values["id"].line, scope=file_scope)
         changes: dict[str, Any] = {}
         for key, node_value in merged.items():
             if key != "id":

@@ -13,7 +13,7 @@ from typing import Any
 __all__ = ["render_failure", "describe_interval", "fmt_number", "source_label", "headline"]
 
 WIDTH = 79
-INDENT = " " * 10
+INDENT = " " * 13
 EXCERPT = 230  # characters of the sentence shown around the figure
 DETAILED = ("conflict", "newer", "hedged", "waived")
 BRIEF = ("agree", "earlier", "silent", "out_of_scope")
@@ -53,14 +53,13 @@ def source_label(finding: dict[str, Any], with_date: bool = True) -> str:
 
 
 def headline(fact: dict[str, Any]) -> str:
-    """The first line, also what ``pytest -rf`` shows after the node id."""
+    """The first line: short, because ``pytest -rf`` shows it after the node id."""
     target = fact["expect"] or "each other"
     differing = [f for f in fact["findings"] if f["verdict"] in ("conflict", "newer", "hedged")]
-    names = "; ".join(f"{source_label(f, False)} says {_quoted(f)}" for f in differing[:3])
-    more = f"; {len(differing) - 3} more" if len(differing) > 3 else ""
     if differing:
-        return f"{fact['id']}: {len(differing)} of {len(fact['findings'])} sources differ from {target}: {names}{more}"
-    return f"{fact['id']}: {fact.get('unconfirmed') or fact['summary']}"
+        total = len(fact["findings"])
+        return f"{len(differing)} of {total} source{'s' if total != 1 else ''} differ{'s' if len(differing) == 1 else ''} from {target}"
+    return fact.get("unconfirmed") or fact["summary"]
 
 
 def _quoted(finding: dict[str, Any]) -> str:
@@ -92,7 +91,7 @@ def render_failure(fact: dict[str, Any]) -> str:
     brief = _brief(fact)
     if brief:
         lines += [""] + brief
-    if fact.get("unconfirmed"):
+    if fact.get("unconfirmed") and lines[0] != fact["unconfirmed"]:
         lines += ["", *textwrap.wrap(fact["unconfirmed"], WIDTH)]
     for waiver in fact.get("unused_waivers", []):
         lines += textwrap.wrap(f"unused waiver for {waiver['target']} (line {waiver['line']}): no differing figure to waive", WIDTH)
@@ -106,7 +105,7 @@ def _expired(finding: dict[str, Any]) -> bool:
 def _field(name: str, value: str | None) -> list[str]:
     if not value:
         return []
-    return textwrap.wrap(value, WIDTH, initial_indent=f"{name:<8}  ", subsequent_indent=INDENT)
+    return textwrap.wrap(value, WIDTH, initial_indent=f"{name:<13}", subsequent_indent=INDENT)
 
 
 def _group(group: dict[str, Any], fact: dict[str, Any]) -> str:
@@ -122,7 +121,7 @@ def _short_label(finding: dict[str, Any]) -> str:
 
 def _detail(finding: dict[str, Any], fact: dict[str, Any]) -> list[str]:
     verdict = finding["verdict"]
-    lines = [f"{LABEL.get(verdict, verdict).upper():<10}{source_label(finding)}"]
+    lines = [f"{LABEL.get(verdict, verdict).upper():<13}{source_label(finding)}"]
     if finding.get("note"):
         lines.append(f"{INDENT}({finding['note']})")
     waiver = finding.get("waiver")
@@ -189,7 +188,8 @@ def _brief(fact: dict[str, Any]) -> list[str]:
         parts = []
         for finding in found:
             where = ", ".join(str(m["line"]) for m in finding["mentions"])
-            parts.append(f"{source_label(finding)}" + (f" (line {where})" if where else ""))
+            many = len(finding["mentions"]) > 1
+            parts.append(f"{source_label(finding)}" + (f" (line{'s' if many else ''} {where})" if where else ""))
         label = LABEL.get(verdict, verdict)
-        lines += textwrap.wrap("; ".join(parts), WIDTH, initial_indent=f"{label:<10}", subsequent_indent=INDENT)
+        lines += textwrap.wrap("; ".join(parts), WIDTH, initial_indent=f"{label:<13}", subsequent_indent=INDENT)
     return lines

@@ -84,8 +84,17 @@ def _marked(shown: str, err: yaml.MarkedYAMLError) -> InputError:
     return InputError(shown, line, column, f"YAML syntax error: {problem}{context}")
 
 
+_PLAIN_TAGS = {
+    yaml.MappingNode: "tag:yaml.org,2002:map",
+    yaml.SequenceNode: "tag:yaml.org,2002:seq",
+}
+
+
 def _convert(node: yaml.Node, shown: str, constructor: _Constructor) -> Node:
     line, column = node.start_mark.line + 1, node.start_mark.column + 1
+    plain = _PLAIN_TAGS.get(type(node))
+    if plain is not None and node.tag != plain:
+        raise InputError(shown, line, column, f"the tag {node.tag!r} is not allowed: facts files hold plain values only")
     if isinstance(node, yaml.MappingNode):
         return _convert_mapping(node, shown, constructor, line, column)
     if isinstance(node, yaml.SequenceNode):
