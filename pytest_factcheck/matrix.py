@@ -105,11 +105,10 @@ def cells_of(fact: dict, index: dict[str, int]) -> list[dict | None]:
 def clean(text: Any) -> str:
     """Untrusted text -> one printable line: control, format (bidi) and separator characters
     become spaces, runs of whitespace collapse."""
-    out = []
-    for ch in str(text):
-        cat = unicodedata.category(ch)
-        out.append(" " if cat[0] in "CZ" else ch)
-    return " ".join("".join(out).split())
+    text = str(text)
+    if not text.isprintable():  # rare: only then look at each character
+        text = "".join(" " if unicodedata.category(ch)[0] in "CZ" else ch for ch in text)
+    return " ".join(text.split())
 
 
 def outlet_label(source: dict) -> str:
