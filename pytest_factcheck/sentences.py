@@ -1,0 +1,106 @@
+"""Sentence splitting for news text: abbreviations, initials, quotations and line breaks.
+
+Rules (see docs/reader.md):
+
+* ``.``, ``!``, ``?`` or ``…`` (optionally followed by closing quotes or brackets) and
+  whitespace end a sentence when the next text starts like a sentence: an upper-case
+  letter, a digit, an opening quote or bracket, a bullet. Lower case next means no end.
+* No end after a title ("Mr.", "Gen.", "Brig.", "Col.", "Dr.", "St." ...). After a month
+  abbreviation or "No." only when no digit follows ("Jan. 4", "No. 2").
+* After an initial ("J.") or a dotted abbreviation ("U.S.", "p.m.") only when the next
+  word is a usual sentence opener ("The", "He", "In" ...): "U.S. Central Command" stays.
+* A blank line always ends a sentence. A single line break ends one unless the line ends
+  mid-sentence: the next line starts in lower case, or the line ends with ``,``/``;``/
+  a hyphen/an opening bracket or a word such as "and", "of", "the".
+"""
+from __future__ import annotations
+
+import re
+
+__all__ = ["split_sentences"]
+
+_TITLES = frozenset("""
+mr mrs ms messrs dr gen brig maj lt col sgt capt cpl pvt adm cmdr cdr gov sen rep reps
+st prof rev hon mt ft jr sr vs v etc e.g i.e approx dept est fig gens lt.col
+""".split())
+_NUMBERED = frozenset("""
+no nos jan feb mar apr jun jul aug sep sept oct nov dec art sec vol p pp
+""".split())
+_OPENERS = frozenset("""
+the a an he she it they we i you in on at this that these those there his her their our
+its some many most after before when while however meanwhile but and yet so if as what
+who why how officials according since during earlier later last one two three four five
+""".split())
+_CONTINUES = frozenset("and or of the a an to in on with for by at from nor but".split())
+
+_BREAK = re.compile(
+    r"(?<![.!?…])(?P<punct>[.!?…]+)[\"'”’)\]]*(?P<space>\s+)"
+    r"|(?<![ \t\r\f\v])(?P<line>[ \t\r\f\v]*\n\s*)"
+)
+_NEXT_WORD = re.compile(r"[\"“‘'(\[]*([A-Za-z]+)")
+_DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]\Z")
+_WINDOW = 40
+
+
+def _starts_sentence(char: str) -> bool:
+    return char.isupper() or char.isdigit() or char in "\"“‘'([•*-–—"
+
+
+def _after_period(text: str, stop: int, nxt: int) -> bool:
+    """Whether the "." ending at ``stop`` ends a sentence, the next text starting at ``nxt``."""
+    lo = max(0, stop - _WINDOW)
+    cut = max(text.rfind(c, lo, stop) for c in " \n\t([\"“‘'")
+    word = text[cut + 1:stop] if cut >= 0 or lo == 0 else ""
+    lower = word.lower()
+    if lower in _TITLES:
+        return False
+    next_char = text[nxt]
+    if lower in _NUMBERED:
+        return not next_char.isdigit()
+    if (len(word) == 1 and word.isupper()) or _DOTTED.search(word):
+        opener = _NEXT_WORD.match(text, nxt)
+        return bool(opener) and opener.group(1).lower() in _OPENERS
+    return True
+
+
+def _after_line(text: str, begin: int, nxt: int) -> bool:
+    """Whether a single line break (the line ending at ``begin``) ends a sentence."""
+    if text[nxt].islower():
+        return False
+    cut = max(text.rfind(" ", 0, begin), text.rfind("\n", 0, begin), begin - _WINDOW)
+    tail = text[cut + 1:begin].rstrip().lower()
+    return not (tail in _CONTINUES or tail[-1:] in (",", ";", "(", "-", "–", "—"))
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every sentence in ``text``, whitespace-trimmed, in order."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _BREAK.finditer(text):
+        nxt = m.end()
+        if nxt >= len(text):
+            break
+        gap = m.group("space") if m.group("punct") else m.group("line")
+        if gap.count("\n") >= 2:
+            cut = True
+        elif m.group("punct"):
+            cut = _starts_sentence(text[nxt]) and (
+                m.group("punct") != "." or _after_period(text, m.start("punct"), nxt))
+            if not cut and "\n" in gap:
+                cut = _after_line(text, m.start("punct") + 1, nxt)
+        else:
+            cut = _after_line(text, m.start(), nxt)
+        if cut:
+            end = m.start("space") if m.group("punct") else m.start()
+            _add(spans, text, start, end)
+            start = nxt
+    _add(spans, text, start, len(text))
+    return spans
+
+
+def _add(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    piece = text[start:end]
+    stripped = piece.strip()
+    if stripped:
+        start += len(piece) - len(piece.lstrip())
+        spans.append((start, start + len(stripped)))
