@@ -178,7 +178,7 @@ th,td{border-bottom:1px solid var(--line);border-right:1px solid var(--line)}
 thead th{position:sticky;top:0;background:var(--head);z-index:2;font-weight:600;vertical-align:bottom;
 padding:4px;font-size:12px;text-align:left;min-width:34px;max-width:110px;overflow-wrap:anywhere}
 thead th .d{display:block;font-weight:400;color:var(--muted)}
-table.many thead th.src{writing-mode:vertical-rl;transform:rotate(180deg);max-height:150px;
+table.many thead th.src{writing-mode:vertical-rl;transform:rotate(180deg);max-height:180px;
 min-width:24px;max-width:none;text-align:left;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;vertical-align:top}
 table.many thead th.src .d{display:inline;margin-top:4px}
 thead th.corner{left:0;z-index:3;min-width:260px;vertical-align:bottom}
@@ -194,6 +194,8 @@ text-transform:uppercase;letter-spacing:.02em;border:1px solid transparent}
 .badge.failed{background:#c62828;color:#fff}.badge.warned{background:#f9a825;color:#1d2329}
 .badge.passed{color:#1b5e20;border-color:#a5d6a7}.badge.other{color:var(--muted);border-color:var(--line)}
 td{padding:0;text-align:center;min-width:34px;height:30px;font-size:15px;cursor:pointer;user-select:none}
+table.many{table-layout:fixed}
+table.many col.c-fact{width:300px}table.many col.c-src{width:26px}
 table.many td{min-width:24px;height:26px;font-size:13px}
 .v{display:inline-flex;align-items:center;justify-content:center;min-width:22px;height:20px;border-radius:3px;font-weight:700}
 td.v{display:table-cell;border-radius:0}
@@ -250,8 +252,17 @@ _SCRIPT = r"""
     return el("span", "badge " + (known[status] ? status : "other"), status);
   }
 
-  function build() {
-    if (sources.length > 12) { table.classList.add("many"); }
+  function buildHead() {
+    var many = sources.length > 12;
+    if (many) {
+      // Fixed layout: column widths come from <col>, so adding rows never re-measures the table.
+      table.classList.add("many");
+      table.style.width = (300 + 26 * sources.length) + "px";  // CSSOM: allowed by the CSP
+      var cols = el("colgroup");
+      cols.appendChild(el("col", "c-fact"));
+      sources.forEach(function () { cols.appendChild(el("col", "c-src")); });
+      table.appendChild(cols);
+    }
     var thead = el("thead"), hr = el("tr");
     var corner = el("th", "corner", "Fact");
     corner.scope = "col";
@@ -265,40 +276,55 @@ _SCRIPT = r"""
     });
     thead.appendChild(hr);
     table.appendChild(thead);
-    var tbody = el("tbody"), frag = document.createDocumentFragment();
-    facts.forEach(function (f, r) {
-      byKey.set(f.key, r);
-      var tr = el("tr", f.failing ? "bad" : "ok");
-      var th = el("th");
-      th.scope = "row";
-      th.appendChild(badge(f.status));
-      var a = el("a", "id", f.id);
-      a.href = "#" + encodeURIComponent(f.key);
-      a.title = "Link to this fact (" + f.nodeid + ")";
-      th.appendChild(a);
-      if (f.claim) { th.appendChild(el("span", "claim", f.claim)); }
-      th.appendChild(el("span", "exp", (f.groups.length ? "" : "expected: ") + f.expect));
-      th.title = (f.claim || f.id) + "\nExpected: " + f.expect + "\n" + (f.summary || "");
-      tr.appendChild(th);
-      for (var c = 0; c < f.cells.length; c++) {
-        var code = f.cells.charAt(c);
-        var v = V[code];
-        var td;
-        if (!v) {
-          td = el("td", "none");
-        } else {
-          td = el("td", verdictClass(v), v.symbol);
-          td.setAttribute("aria-label", v.word);
-        }
-        td.tabIndex = -1;
-        tr.appendChild(td);
+    table.appendChild(el("tbody"));
+    facts.forEach(function (f, r) { byKey.set(f.key, r); });
+  }
+
+  function buildRow(f) {
+    var tr = el("tr", f.failing ? "bad" : "ok");
+    var th = el("th");
+    th.scope = "row";
+    th.appendChild(badge(f.status));
+    var a = el("a", "id", f.id);
+    a.href = "#" + encodeURIComponent(f.key);
+    a.title = "Link to this fact (" + f.nodeid + ")";
+    th.appendChild(a);
+    if (f.claim) { th.appendChild(el("span", "claim", f.claim)); }
+    th.appendChild(el("span", "exp", (f.groups.length ? "" : "expected: ") + f.expect));
+    th.title = (f.claim || f.id) + "\nExpected: " + f.expect + "\n" + (f.summary || "");
+    tr.appendChild(th);
+    for (var c = 0; c < f.cells.length; c++) {
+      var v = V[f.cells.charAt(c)];
+      var td;
+      if (!v) {
+        td = el("td", "none");
+      } else {
+        td = el("td", verdictClass(v), v.symbol);
+        td.setAttribute("aria-label", v.word);
       }
-      frag.appendChild(tr);
-    });
-    tbody.appendChild(frag);
-    table.appendChild(tbody);
-    var first = tbody.querySelector("td");
-    if (first) { first.tabIndex = 0; }
+      td.tabIndex = -1;
+      tr.appendChild(td);
+    }
+    return tr;
+  }
+
+  // Rows go in by chunks of about CHUNK cells: the first chunk fills the screen at once, the
+  // rest follow between frames, so a 500 x 200 report is readable before it is complete.
+  var CHUNK = 6000, next = 0;
+  function appendRows(done) {
+    var per = Math.max(1, Math.floor(CHUNK / Math.max(1, sources.length)));
+    var frag = document.createDocumentFragment();
+    for (var end = Math.min(facts.length, next + per); next < end; next++) {
+      frag.appendChild(buildRow(facts[next]));
+    }
+    table.tBodies[0].appendChild(frag);
+    if (next === per || (next === facts.length && next <= per)) {
+      var first = table.tBodies[0].querySelector("td");
+      if (first) { first.tabIndex = 0; }
+      void table.offsetHeight;  // laid out: the mark is when the first rows can be seen
+      performance.mark("fc-first-rows");
+    }
+    if (next < facts.length) { setTimeout(function () { appendRows(done); }, 0); } else { done(); }
   }
 
   function cellAt(td) {
@@ -435,7 +461,7 @@ _SCRIPT = r"""
     if (tr.cells[1]) { focusCell(tr.cells[1]); }
   }
 
-  build();
+  buildHead();
   table.addEventListener("click", function (e) {
     var td = e.target.closest("td");
     if (td && !td.classList.contains("none")) { focusCell(td); show(td); }
@@ -468,9 +494,12 @@ _SCRIPT = r"""
   document.getElementById("fc-only-failing").addEventListener("change", function (e) {
     table.classList.toggle("only-failing", e.target.checked);
   });
-  window.addEventListener("hashchange", onHash);
-  if (location.hash) { onHash(); }
-  document.documentElement.setAttribute("data-ready", "1");
+  appendRows(function () {
+    performance.mark("fc-all-rows");
+    window.addEventListener("hashchange", onHash);
+    if (location.hash) { onHash(); }
+    document.documentElement.setAttribute("data-ready", "1");
+  });
 })();
 """
 
