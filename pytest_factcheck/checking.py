@@ -315,14 +315,18 @@ def _differs(fact: Fact, verdict: str) -> bool:
     return False
 
 
-def _supports(fact: Fact, verdict: str) -> bool:
+def _supports(fact: Fact, finding: Finding) -> bool:
+    """Whether a source confirms the fact. For a consensus fact: it states a figure."""
+    if fact.expected is None:
+        return bool(finding.readings) and finding.verdict != "waived"
+    verdict = finding.verdict
     return verdict == "agree" or (verdict == "hedged" and fact.hedged == "pass")
 
 
 def _result(fact: Fact, findings: list[Finding], today: dt.date, groups=()) -> Result:
     findings, unused = _apply_waivers(fact, findings, today)
     failing = tuple(f for f in findings if _differs(fact, f.verdict))
-    support = sum(1 for f in findings if _supports(fact, f.verdict))
+    support = sum(1 for f in findings if _supports(fact, f))
     unconfirmed = None
     if support < fact.min_sources:
         need = fact.min_sources
@@ -374,11 +378,25 @@ def _check_consensus(fact: Fact, corpus: Corpus, candidates: dict[int, list[Ment
         elif index not in chosen:
             findings.append(Finding(article.source, "silent"))
         else:
-            mine = chosen[index]
-            others = [m for i, m in chosen.items() if i != index]
-            verdict = max((_pair(mine.figure, other.figure) for other in others), key=BADNESS.get, default="agree")
-            findings.append(Finding(article.source, verdict, (Reading(mine, verdict),)))
+            findings.append(_consensus_finding(corpus, chosen, index))
     return _result(fact, findings, today, _groups(corpus, chosen))
+
+
+def _consensus_finding(corpus: Corpus, chosen: dict[int, Mention], index: int) -> Finding:
+    """One source's figure against every other source's: the worst relation, and with whom."""
+    mine = chosen[index]
+    relations = [(_pair(mine.figure, other.figure), i) for i, other in chosen.items() if i != index]
+    verdict = max((v for v, _ in relations), key=BADNESS.get, default="agree")
+    others = [i for v, i in relations if v == verdict and verdict != "agree"]
+    note = None
+    if others:
+        named = "; ".join(f"{figure_words(chosen[i].figure)} at {_dated_label(corpus.articles[i].source)}" for i in others)
+        note = f"differs from {named}"
+    return Finding(corpus.articles[index].source, verdict, (Reading(mine, verdict),), note=note)
+
+
+def _dated_label(source: Source) -> str:
+    return f"{source.label}, {source.published}" if source.published else source.label
 
 
 def _pair(mine: Figure, other: Figure) -> str:

@@ -123,7 +123,7 @@ def _detail(finding: dict[str, Any], fact: dict[str, Any]) -> list[str]:
     verdict = finding["verdict"]
     lines = [f"{LABEL.get(verdict, verdict).upper():<13}{source_label(finding)}"]
     if finding.get("note"):
-        lines.append(f"{INDENT}({finding['note']})")
+        lines += textwrap.wrap(finding["note"], WIDTH, initial_indent=INDENT, subsequent_indent=INDENT + "  ")
     waiver = finding.get("waiver")
     if waiver:
         lines += _waiver_lines(waiver)

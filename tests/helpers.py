@@ -20,13 +20,15 @@ SOURCE = {
 }
 
 
-def copy_demo(pytester: pytest.Pytester, facts: bool = True) -> Path:
-    """The seeds (with their manifest) and, unless told not to, the demo facts."""
+def copy_demo(pytester: pytest.Pytester, facts: bool = True, every_file: bool = False) -> Path:
+    """The seeds (with their manifest) and the demo facts: the issue-2 file
+    (facts/ain-al-asad-2024.yaml), or every demo facts file, or none."""
     shutil.copytree(SEEDS, pytester.path / "seeds")
+    (pytester.path / "facts").mkdir()
     if facts:
-        shutil.copytree(FACTS, pytester.path / "facts")
-    else:
-        (pytester.path / "facts").mkdir()
+        for path in sorted(FACTS.glob("*.yaml")):
+            if every_file or path.name == "ain-al-asad-2024.yaml":
+                shutil.copy(path, pytester.path / "facts" / path.name)
     return pytester.path
 
 
