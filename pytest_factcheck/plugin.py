@@ -9,7 +9,7 @@ the controller writes the JSON and the reports.
 from __future__ import annotations
 
 import datetime as dt
-import sys
+import os
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -330,19 +330,20 @@ class _SessionHooks:
         _write_reports(self.config, _document(self.state))
 
     def pytest_terminal_summary(self, terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
-        if _is_worker(config) or config.option.collectonly:
+        if _is_worker(config) or config.option.collectonly or not self.state.results:
             return
+        doc = _document(self.state)
         mode = _option(config, "factcheck_summary")
-        if mode == "off" or not self.state.results:
-            return
-        from .matrix import render_matrix
+        if mode != "off":
+            from .matrix import render_matrix
 
-        writer = terminalreporter._tw
-        lines = render_matrix(_document(self.state), width=writer.fullwidth, color=writer.hasmarkup, mode=mode)
-        if lines:
-            terminalreporter.write_sep("-", "factcheck")
-            for line in lines:
-                terminalreporter.write_line(line)
+            writer = terminalreporter._tw
+            lines = render_matrix(doc, width=writer.fullwidth, color=writer.hasmarkup, mode=mode)
+            if lines:
+                terminalreporter.write_sep("-", "factcheck")
+                for line in lines:
+                    terminalreporter.write_line(line)
+        _github(doc, terminalreporter)
 
 
 class _XdistHooks:
@@ -375,6 +376,22 @@ def _write_reports(config: pytest.Config, doc: dict[str, Any]) -> None:
         from .codequality import codequality
 
         write_json(root / quality_target, codequality(doc))  # type: ignore[arg-type]
+
+
+def _github(doc: dict[str, Any], terminalreporter: Any) -> None:
+    """On GitHub Actions: annotations on the facts' YAML lines, and the matrix with its
+    evidence appended to the job summary."""
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        from .github import annotations
+
+        for line in annotations(doc):
+            terminalreporter.write_line(line)
+    summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary_path:
+        from .github import step_summary
+
+        with open(summary_path, "a", encoding="utf-8") as out:
+            out.write(step_summary(doc))
 
 
 def _write_text(path: Path, text: str) -> None:
