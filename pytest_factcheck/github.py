@@ -16,7 +16,7 @@ every HTML and Markdown character it could use.
 from __future__ import annotations
 
 from .matrix import (
-    VERDICTS, cells_of, clean, count_verdicts, date_label, differs, expected_text,
+    VERDICTS, cells_of, clean, count_verdicts, date_label, differs, expected_text, fact_labels,
     fact_status, is_failing, outlet_label, sources_of, statuses_text, verdict_word,
 )
 
@@ -184,9 +184,10 @@ def _matrix(doc: dict) -> tuple[list[str], list[str]]:
         f"{markdown_text(outlet_label(s))}<br>{markdown_text(date_label(s))}" for s in sources) + " |",
         "|:--|:--|" + ":-:|" * len(sources)]
     rows = []
-    for fact in doc.get("facts") or []:
+    facts = list(doc.get("facts") or [])
+    for fact, label in zip(facts, fact_labels(facts)):
         cells = [(_emoji(f.get("verdict")) if f else " ") for f in cells_of(fact, index)]
-        rows.append(f"| **{markdown_text(fact.get('id'))}** | {_status(fact)} | "
+        rows.append(f"| **{markdown_text(label)}** | {_status(fact)} | "
                     + " | ".join(cells) + " |")
     return head, rows
 

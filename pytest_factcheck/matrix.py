@@ -19,7 +19,7 @@ from typing import Any, Iterable
 __all__ = [
     "VERDICTS", "DIFFERING", "render_matrix", "render_totals",
     "verdict_word", "fact_status", "is_failing", "differs", "sources_of", "cells_of",
-    "outlet_label", "date_label", "clean", "count_verdicts", "count_statuses", "expected_text",
+    "fact_labels", "outlet_label", "date_label", "clean", "count_verdicts", "count_statuses", "expected_text",
 ]
 
 #: Every verdict the checker may give, in the order reports list them.
@@ -109,6 +109,14 @@ def clean(text: Any) -> str:
     if not text.isprintable():  # rare: only then look at each character
         text = "".join(" " if unicodedata.category(ch)[0] in "CZ" else ch for ch in text)
     return " ".join(text.split())
+
+
+def fact_labels(facts: list[dict]) -> list[str]:
+    """What to call each fact: its id, or ``file.yaml::id`` where two files share the id."""
+    ids = [clean(f.get("id") or f.get("nodeid") or "?") for f in facts]
+    seen = Counter(ids)
+    return [i if seen[i] == 1 else f"{clean(f.get('file') or '?').rsplit('/', 1)[-1]}::{i}"
+            for i, f in zip(ids, facts)]
 
 
 def outlet_label(source: dict) -> str:
@@ -298,7 +306,7 @@ def _source_head(source: dict) -> list[str]:
 def _layout(facts: list[dict], sources: list[dict], width: int) -> list[_Line]:
     index = {s["path"]: i for i, s in enumerate(sources)}
     table = [cells_of(f, index) for f in facts]
-    ids = [clean(f.get("id") or f.get("nodeid") or "?") for f in facts]
+    ids = fact_labels(facts)
     statuses = [_status_cell(f) for f in facts]
     fixed = 1 + _STATUS_W
     want = max([_width(i) for i in ids] + [4])
@@ -332,7 +340,7 @@ def _layout(facts: list[dict], sources: list[dict], width: int) -> list[_Line]:
 
     # 3. Facts down, sources across as numbered narrow columns (wrapped into blocks of as
     #    many as fit), then a key from number to outlet and date.
-    label_w = max(8, min(want, 40, width - fixed - 4))
+    label_w = max(8, min(want, 50, width - fixed - 4))
     per_block = max(1, (width - label_w - fixed) // 2)
     digits = len(str(len(sources)))
     lines: list[_Line] = []

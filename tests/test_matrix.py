@@ -187,6 +187,16 @@ def test_unknown_verdict_gets_a_question_mark(sample):
     assert "? disputed" in "\n".join(lines)
 
 
+def test_an_id_two_files_share_is_shown_with_its_file(sample):
+    twin = copy.deepcopy(sample["facts"][0])
+    twin["file"], twin["nodeid"] = "facts/as-of.yaml", "facts/as-of.yaml::militia-attacks"
+    sample["facts"].append(twin)
+    text = "\n".join(render_matrix(sample, width=100))
+    assert "ain-al-asad-2024.yaml::militia-attacks" in text
+    assert "as-of.yaml::militia-attacks" in text
+    assert "gaza-injured " in text
+
+
 def test_no_facts():
     assert render_matrix({"schema": "pytest-factcheck/1", "sources": [], "facts": []}) == [
         "factcheck: no facts ran"]
