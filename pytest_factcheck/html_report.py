@@ -18,7 +18,7 @@ import json
 from urllib.parse import urlsplit
 
 from .matrix import (
-    VERDICTS, cells_of, clean, count_verdicts, date_label, expected_text, fact_status,
+    VERDICTS, cells_of, clean, count_verdicts, date_label, expected_text, fact_labels, fact_status,
     is_failing, outlet_label, sources_of, statuses_text, verdict_word,
 )
 
@@ -96,7 +96,7 @@ def _data(doc: dict) -> dict:
     sentence_ids: dict[str, int] = {}
     ids = [str(f.get("id")) for f in facts]
     out_facts = []
-    for fact in facts:
+    for fact, label in zip(facts, fact_labels(facts)):
         cells, evidence = [], {}
         for col, finding in enumerate(cells_of(fact, index)):
             if finding is None:
@@ -126,7 +126,7 @@ def _data(doc: dict) -> dict:
                    "sources": [index[p] for p in g.get("sources") or [] if p in index]}
                   for g in fact.get("groups") or [] if isinstance(g, dict)]
         out_facts.append({
-            "key": key, "id": _text(fact.get("id")), "nodeid": _text(fact.get("nodeid")),
+            "key": key, "id": _text(fact.get("id")), "label": label, "nodeid": _text(fact.get("nodeid")),
             "file": _text(fact.get("file")), "line": fact.get("line"),
             "claim": _text(fact.get("claim")), "expect": expected_text(fact),
             "status": fact_status(fact), "failing": is_failing(fact),
@@ -285,7 +285,7 @@ _SCRIPT = r"""
     var th = el("th");
     th.scope = "row";
     th.appendChild(badge(f.status));
-    var a = el("a", "id", f.id);
+    var a = el("a", "id", f.label);
     a.href = "#" + encodeURIComponent(f.key);
     a.title = "Link to this fact (" + f.nodeid + ")";
     th.appendChild(a);

@@ -193,7 +193,10 @@ def test_deep_link_keys_are_ids_unless_two_files_share_one():
     twin["nodeid"] = "facts/other.yaml::militia-attacks"
     twin["file"] = "facts/other.yaml"
     doc["facts"].append(twin)
-    keys = [f["key"] for f in Page(render_html(doc)).data()["facts"]]
+    facts = Page(render_html(doc)).data()["facts"]
+    keys = [f["key"] for f in facts]
+    assert {f["label"] for f in facts if f["id"] == "militia-attacks"} == {
+        "ain-al-asad-2024.yaml::militia-attacks", "other.yaml::militia-attacks"}
     assert "facts/other.yaml::militia-attacks" in keys
     assert "facts/ain-al-asad-2024.yaml::militia-attacks" in keys
     assert "gaza-injured" in keys
