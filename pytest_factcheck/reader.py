@@ -115,7 +115,7 @@ _CANDIDATE_WORDS = sorted(
 #: Where a number may start, searched in an ASCII-lower-cased copy of the text (a
 #: case-sensitive search is several times faster than an IGNORECASE one).
 _CANDIDATE = re.compile(
-    r"[$£€¥]|\d[\d,.]*|\b(?:a\s+(?:dozen|couple|pair|half|hundred|thousand|million|billion"
+    r"[$£€¥]|(?<!\w)\d[\d,.]*|\b(?:a\s+(?:dozen|couple|pair|half|hundred|thousand|million|billion"
     rf"|third|quarter|fifth|tenth)|{'|'.join(_CANDIDATE_WORDS)})\b")
 
 
@@ -193,6 +193,7 @@ respectively apiece total altogether monday tuesday wednesday thursday friday sa
 sunday january february march april june july august september october november december
 more most less fewer own
 """.split())
+_STOP = _STOP | frozenset(CARDINALS) | frozenset(SCALES)
 _SKIP_LEAD = frozenset({"such", "more", "additional", "other", "further", "new"})
 _ED_NOUNS = frozenset("hundred need speed bed seed shed creed breed deed feed red reed".split())
 _ING_NOUNS = frozenset("""
@@ -571,6 +572,8 @@ class _Reader:
         nxt = text[num.end:num.end + 2]
         if len(nxt) == 2 and nxt[0] in ",." and nxt[1].isdigit():
             return None  # "2,5 km": a decimal comma or a list; ambiguous, left out
+        if nxt[:1] == "_":
+            return None  # part of an identifier: "000_37bdb6ef2af15950"
         kind = _suffix(text, num, send)
         if kind == "reject":
             return None

@@ -48,9 +48,8 @@ def _starts_sentence(char: str) -> bool:
 
 def _after_period(text: str, stop: int, nxt: int) -> bool:
     """Whether the "." ending at ``stop`` ends a sentence, the next text starting at ``nxt``."""
-    lo = max(0, stop - _WINDOW)
-    cut = max(text.rfind(c, lo, stop) for c in " \n\t([\"“‘'")
-    word = text[cut + 1:stop] if cut >= 0 or lo == 0 else ""
+    words = text[max(0, stop - _WINDOW):stop].rsplit(None, 1)
+    word = words[-1].lstrip("([\"“‘'") if words else ""
     lower = word.lower()
     if lower in _TITLES:
         return False
@@ -67,8 +66,8 @@ def _after_line(text: str, begin: int, nxt: int) -> bool:
     """Whether a single line break (the line ending at ``begin``) ends a sentence."""
     if text[nxt].islower():
         return False
-    cut = max(text.rfind(" ", 0, begin), text.rfind("\n", 0, begin), begin - _WINDOW)
-    tail = text[cut + 1:begin].rstrip().lower()
+    words = text[max(0, begin - _WINDOW):begin].rsplit(None, 1)
+    tail = words[-1].lower() if words else ""
     return not (tail in _CONTINUES or tail[-1:] in (",", ";", "(", "-", "–", "—"))
 
 
@@ -76,23 +75,24 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of every sentence in ``text``, whitespace-trimmed, in order."""
     spans: list[tuple[int, int]] = []
     start = 0
+    size = len(text)
     for m in _BREAK.finditer(text):
         nxt = m.end()
-        if nxt >= len(text):
+        if nxt >= size:
             break
-        gap = m.group("space") if m.group("punct") else m.group("line")
+        punct = m.group("punct")
+        gap = m.group("space") if punct else m.group("line")
         if gap.count("\n") >= 2:
             cut = True
-        elif m.group("punct"):
+        elif punct:
             cut = _starts_sentence(text[nxt]) and (
-                m.group("punct") != "." or _after_period(text, m.start("punct"), nxt))
+                punct != "." or _after_period(text, m.start("punct"), nxt))
             if not cut and "\n" in gap:
                 cut = _after_line(text, m.start("punct") + 1, nxt)
         else:
             cut = _after_line(text, m.start(), nxt)
         if cut:
-            end = m.start("space") if m.group("punct") else m.start()
-            _add(spans, text, start, end)
+            _add(spans, text, start, m.start("space") if punct else m.start())
             start = nxt
     _add(spans, text, start, len(text))
     return spans
