@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import time
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 import pytest
 
 from . import FactcheckWarning
+from .articles import Article
+from .cache import ReadingCache
+from .cache import clear as clear_cache
 from .checking import check_fact, in_scope
 from .corpus import Corpus
 from .facts import Fact, InputError, load_fact_file
@@ -28,6 +32,8 @@ from .sources import Source, find_sources
 STATE = pytest.StashKey["FactcheckState"]()
 FACT_SUFFIXES = (".yaml", ".yml")
 OUTCOMES = ("passed", "failed", "skipped", "xfailed", "xpassed")
+#: Show a progress line when reading more sources than this without a cache.
+PROGRESS_AFTER = 300
 
 
 # --------------------------------------------------------------------------- options
@@ -52,6 +58,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
          ini_type="string", default="all", choices=("off", "failed", "all"))
     pair("factcheck_fail_on", "error: warning-severity facts only warn (default); warning: they fail too",
          ini_type="string", default="error", choices=("error", "warning"))
+    pair("factcheck_cache_dir", "where readings of the sources are kept between runs; default: in pytest's cache "
+         "directory (--cache-clear empties it)", ini_type="string", default="", metavar="DIR")
     pair("factcheck_today", "the date waivers are judged against, YYYY-MM-DD; default: today", ini_type="string",
          default="", metavar="DATE")
 
@@ -82,7 +90,9 @@ class FactcheckState:
     source_entries: dict[str, dict[str, Any]] = field(default_factory=dict)
     collect_errors: int = 0
     fact_collect_errors: int = 0
+    reading: ReadingCache = field(default_factory=lambda: ReadingCache(None))
     _corpus: Corpus | None = None
+    _corpus_folders: frozenset[Path] = frozenset()
     _folder_sources: dict[Path, list[Source]] = field(default_factory=dict)
 
     def shown(self, path: Path) -> str:
@@ -97,19 +107,41 @@ class FactcheckState:
             self._folder_sources[folder] = find_sources(folder, self.rootdir)
         return self._folder_sources[folder]
 
-    def corpus(self) -> Corpus:
-        """Every source any collected fact may look at, read once per process."""
-        if self._corpus is None:
+    def corpus(self, progress: Callable[[int, int], None] | None = None,
+               warn: Callable[[Warning], None] | None = None) -> Corpus:
+        """Every source any collected fact may look at, read once per process (through the
+        cache, when there is one)."""
+        if self._corpus is None or self._corpus_folders != frozenset(self.source_folders):
             found: dict[str, Source] = {}
             for folder in sorted(self.source_folders):
                 for source in self.sources_in(folder):
                     found.setdefault(source.path, source)
-            self._corpus = Corpus([found[p] for p in sorted(found)])
+            ordered = [found[p] for p in sorted(found)]
+            self._corpus = Corpus(ordered, read=_counting(self.reading.read, len(ordered), progress))
+            self._corpus_folders = frozenset(self.source_folders)
+            self.source_entries = {a.source.path: source_entry(a.source) for a in self._corpus.articles}
+            warn = warn or (lambda warning: warnings.warn(warning, stacklevel=3))
             for article in self._corpus.articles:
-                self.source_entries[article.source.path] = source_entry(article.source)
                 if article.problem:
-                    warnings.warn(FactcheckWarning(f"{article.source.path} {article.problem}"), stacklevel=1)
+                    warn(FactcheckWarning(f"{article.source.path} {article.problem}"))
+            for path in self.reading.counts.rebuilt:
+                warn(FactcheckWarning(f"the cached reading of {path} was unreadable and was read again"))
+            self.reading.counts.rebuilt.clear()
         return self._corpus
+
+
+def _counting(read: Callable[[Source], Article], total: int, progress: Callable[[int, int], None] | None):
+    if progress is None:
+        return read
+    done = 0
+
+    def counted(source: Source) -> Article:
+        nonlocal done
+        done += 1
+        progress(done, total)
+        return read(source)
+
+    return counted
 
 
 def _today(config: pytest.Config) -> dt.date:
@@ -122,6 +154,26 @@ def _today(config: pytest.Config) -> dt.date:
         raise pytest.UsageError(f"--factcheck-today must be a date written YYYY-MM-DD, not {text!r}") from None
 
 
+def _cache_folder(config: pytest.Config) -> Path | None:
+    """The readings cache: an explicit folder, else ``factcheck/`` in pytest's cache
+    directory, else none (``-p no:cacheprovider``).
+
+    It sits beside pytest's own ``d/`` and ``v/`` folders, not inside them, because every
+    xdist worker empties those under ``--cache-clear`` after the controller has filled
+    the cache; the controller alone clears this one.
+    """
+    explicit = _option(config, "factcheck_cache_dir")
+    if explicit:
+        folder = (Path(config.rootpath) / explicit).resolve()
+    elif getattr(config, "cache", None) is not None:
+        folder = (Path(config.rootpath) / config.getini("cache_dir")).resolve() / "factcheck"
+    else:
+        return None
+    if config.getoption("cacheclear", False) and not _is_worker(config):
+        clear_cache(folder)
+    return folder
+
+
 def pytest_configure(config: pytest.Config) -> None:
     config.stash[STATE] = FactcheckState(
         rootdir=Path(config.rootpath).resolve(),
@@ -129,6 +181,7 @@ def pytest_configure(config: pytest.Config) -> None:
         source_paths=_paths(config, "factcheck_sources"),
         today=_today(config),
         fail_on=_option(config, "factcheck_fail_on"),
+        reading=ReadingCache(_cache_folder(config)),
     )
     config.pluginmanager.register(_SessionHooks(config), "factcheck-session")
     if config.pluginmanager.hasplugin("xdist"):
@@ -145,17 +198,82 @@ def _is_worker(config: pytest.Config) -> bool:
 
 def pytest_report_header(config: pytest.Config) -> list[str]:
     state = _state(config)
-    facts = sum(1 for folder in state.fact_folders if folder.is_dir()
-                for p in folder.rglob("*") if p.suffix in FACT_SUFFIXES)
-    counted = []
-    for folder in state.source_paths:
-        try:
-            counted.append(f"{state.shown(folder)} ({len(state.sources_in(folder))})" if folder.exists()
-                           else f"{state.shown(folder)} (missing)")
-        except InputError as err:
-            counted.append(f"{state.shown(folder)} (bad manifest: {err})")
+    files = _facts_files(state)
     folders = ", ".join(state.shown(f) for f in state.fact_folders)
-    return [f"factcheck: {facts} facts file{'s' if facts != 1 else ''} in {folders}; sources: {', '.join(counted)}"]
+    line = f"factcheck: {len(files)} facts file{'s' if len(files) != 1 else ''} in {folders}"
+    if state._corpus is not None:
+        counts = state.reading.counts
+        sources = len(state._corpus.articles)
+        where = ", ".join(state.shown(f) for f in sorted(state.source_folders))
+        line += (f"; {sources} source{'s' if sources != 1 else ''} in {where}: "
+                 f"{counts.fresh} read fresh, {counts.cached} from the cache")
+    else:
+        counted = []
+        for folder in state.source_paths:
+            try:
+                counted.append(f"{state.shown(folder)} ({len(state.sources_in(folder))})" if folder.exists()
+                               else f"{state.shown(folder)} (missing)")
+            except InputError as err:
+                counted.append(f"{state.shown(folder)} (bad manifest: {err})")
+        line += f"; sources: {', '.join(counted)}"
+    return [line]
+
+
+def _facts_files(state: FactcheckState) -> list[Path]:
+    return sorted(p for folder in state.fact_folders if folder.is_dir()
+                  for p in folder.rglob("*") if p.suffix in FACT_SUFFIXES and p.is_file())
+
+
+def _wants_facts(config: pytest.Config, state: FactcheckState) -> bool:
+    """Whether this run's arguments reach into a facts folder (a bare ``pytest`` of the
+    project's own tests must not read the newsroom's archive)."""
+    for arg in config.args:
+        path = (Path(config.invocation_params.dir) / arg.split("::")[0]).resolve()
+        for folder in state.fact_folders:
+            if path == folder or folder in path.parents or path in folder.parents:
+                return True
+    return False
+
+
+def _prefill(config: pytest.Config, state: FactcheckState) -> None:
+    """Read the sources before the tests start: on the xdist controller this fills the
+    cache once, so the workers only load it; everywhere it lets the header say what was
+    read fresh, and keeps the progress line outside the tests' captured output."""
+    for path in _facts_files(state):
+        try:
+            loaded = load_fact_file(path, state.shown(path), state.source_paths, state.today)
+        except InputError:
+            continue  # collection reports it, at its line
+        for fact in loaded.facts:
+            for folder in fact.scope.paths or ():
+                try:
+                    if folder.exists():
+                        state.sources_in(folder)
+                        state.source_folders.add(folder)
+                except InputError:
+                    pass
+    if state.source_folders:
+        state.corpus(progress=_progress_line(config),
+                     warn=lambda warning: config.issue_config_time_warning(warning, stacklevel=2))
+
+
+def _progress_line(config: pytest.Config) -> Callable[[int, int], None] | None:
+    """Counts and rate on a terminal, for long reads; nothing in CI logs."""
+    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is None or not reporter.isatty or os.environ.get("CI"):
+        return None
+    writer = reporter._tw
+    start = time.perf_counter()
+
+    def show(done: int, total: int) -> None:
+        if total < PROGRESS_AFTER or (done % 50 and done != total):
+            return
+        rate = done / max(time.perf_counter() - start, 1e-6)
+        writer.write(f"\rfactcheck: reading sources {done:,}/{total:,} ({rate:,.0f}/s)", flush=True)
+        if done == total:
+            writer.write("\r" + " " * 60 + "\r", flush=True)
+
+    return show
 
 
 # --------------------------------------------------------------------------- collection
@@ -303,6 +421,13 @@ class _SessionHooks:
     def __init__(self, config: pytest.Config) -> None:
         self.config = config
         self.state = _state(config)
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_sessionstart(self, session: pytest.Session) -> None:
+        config = self.config
+        if _is_worker(config) or config.option.collectonly or not _wants_facts(config, self.state):
+            return
+        _prefill(config, self.state)
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         entry = getattr(report, "factcheck", None)

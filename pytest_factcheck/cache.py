@@ -1,0 +1,121 @@
+"""What the reader found in each article, kept on disk between runs.
+
+An entry is keyed by the file's content (sha256), the reader's version and this format's
+version, so a changed article or a new reader is read afresh and nothing else is. Entries
+are written atomically (a temporary file, then rename), so concurrent pytest-xdist workers
+never see half an entry; a corrupt or truncated entry is detected, read afresh, rewritten,
+and reported.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .articles import Article, Mention, article_from_text, decode
+from .reader import READER_VERSION, Figure
+from .sources import Source
+
+__all__ = ["ReadingCache", "ReadCounts", "clear"]
+
+FORMAT = 1
+_FIGURE_FIELDS = [f.name for f in dataclasses.fields(Figure)]
+
+
+@dataclass
+class ReadCounts:
+    fresh: int = 0
+    cached: int = 0
+    rebuilt: list[str] = field(default_factory=list)
+
+
+class ReadingCache:
+    """Reads sources through the cache folder ``folder`` (None: no cache, always read)."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self.counts = ReadCounts()
+
+    def read(self, source: Source) -> Article:
+        data = source.file.read_bytes()
+        if self.folder is None:
+            self.counts.fresh += 1
+            return _read(source, data)
+        key = hashlib.sha256(data).hexdigest()
+        path = self.folder / key[:2] / f"{key}.json"
+        if path.exists():
+            article = self._load(path, key, source)
+            if article is not None:
+                self.counts.cached += 1
+                return article
+            self.counts.rebuilt.append(source.path)
+        self.counts.fresh += 1
+        article = _read(source, data)
+        _write_atomic(path, _dump(article, key, source))
+        return article
+
+    def _load(self, path: Path, key: str, source: Source) -> Article | None:
+        try:
+            entry = json.loads(path.read_text(encoding="utf-8"))
+            if entry.get("format") != FORMAT or entry.get("reader") != READER_VERSION or entry.get("key") != key:
+                raise ValueError("stale entry")
+            return _restore(entry, source)
+        except (OSError, ValueError, KeyError, TypeError, IndexError):
+            return None
+
+
+def clear(folder: Path) -> None:
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def _read(source: Source, data: bytes) -> Article:
+    text, problem = decode(data)
+    return article_from_text(source, text, problem)
+
+
+def _dump(article: Article, key: str, original: Source) -> dict[str, Any]:
+    sentences: dict[str, int] = {}
+    mentions = []
+    for mention in article.mentions:
+        index = sentences.setdefault(mention.sentence, len(sentences))
+        figure = [getattr(mention.figure, name) for name in _FIGURE_FIELDS]
+        mentions.append([figure, index, mention.offset, mention.line, mention.column, list(mention.near),
+                         "".join("1" if c else "0" for c in mention.near_capital), list(mention.phrase_words)])
+    words = {}
+    for mention in article.mentions:
+        words.setdefault(sentences[mention.sentence], list(mention.sentence_words))
+    inferred = article.source.outlet if original.outlet is None else None
+    return {"format": FORMAT, "reader": READER_VERSION, "key": key, "outlet": inferred, "problem": article.problem,
+            "sentences": list(sentences), "words": [words[i] for i in range(len(sentences))], "mentions": mentions}
+
+
+def _restore(entry: dict[str, Any], source: Source) -> Article:
+    if source.outlet is None and entry["outlet"]:
+        source = dataclasses.replace(source, outlet=entry["outlet"])
+    sentences = entry["sentences"]
+    words = [tuple(w) for w in entry["words"]]
+    mentions = []
+    for figure, index, offset, line, column, near, capital, phrase in entry["mentions"]:
+        mentions.append(Mention(
+            figure=Figure(*figure), sentence=sentences[index], offset=offset, line=line, column=column,
+            near=tuple(near), near_capital=tuple(c == "1" for c in capital), sentence_words=words[index],
+            phrase_words=tuple(phrase),
+        ))
+    return Article(source, tuple(mentions), entry["problem"])
+
+
+def _write_atomic(path: Path, entry: dict[str, Any]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump(entry, out, ensure_ascii=False, separators=(",", ":"))
+        os.replace(temporary, path)
+    except OSError:
+        Path(temporary).unlink(missing_ok=True)
