@@ -107,6 +107,26 @@ _DIGIT_TOKEN = re.compile(
     rf"(?P<digits>(?:(?P<cur>[$£€¥])\s?|(?<![\w.,/:#@$£€¥-]))(?P<num>{_NUM}))")
 
 _DIGIT_STARTS = frozenset("0123456789$£€¥")
+def _trie(words: list[str]) -> str:
+    """A regex matching exactly ``words``, factored by prefix: sre tries the alternatives
+    of a group one by one, so a trie scans several times faster than a flat list."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(char) + emit(sub) for char, sub in sorted(node.items()) if char]
+        if not alts:
+            return ""
+        group = "(?:" + "|".join(alts) + ")"
+        return group + "?" if "" in node else group
+
+    return emit(tree)
+
+
 _LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _CANDIDATE_WORDS = sorted(
     set(_U.split("|") + _TEEN.split("|") + _TENS.split("|") + list(ORDINALS))
@@ -116,7 +136,7 @@ _CANDIDATE_WORDS = sorted(
 #: case-sensitive search is several times faster than an IGNORECASE one).
 _CANDIDATE = re.compile(
     r"[$£€¥]|(?<!\w)\d[\d,.]*|\b(?:a\s+(?:dozen|couple|pair|half|hundred|thousand|million|billion"
-    rf"|third|quarter|fifth|tenth)|{'|'.join(_CANDIDATE_WORDS)})\b")
+    rf"|third|quarter|fifth|tenth)|{_trie(_CANDIDATE_WORDS)})\b")
 
 
 def _reversed_alt(phrases: object) -> str:
@@ -162,7 +182,12 @@ _CURRENCY_WORD = re.compile(r"(?i)\s+(dollars|euros|yen)\b")
 _MEASURE_KEYS = [k for k, v in UNIT_WORDS.items() if v != "percent"]
 _UNIT = re.compile(rf"(?P<sep>[ \t]*|-)(?P<unit>(?i:{_alt(_MEASURE_KEYS)}))(?![\w/])")
 _UNIT_HEADS = frozenset(re.split(r"[ /]", k)[0].rstrip("²") for k in _MEASURE_KEYS)
-_NEXT_WORD = re.compile(r"(?:[ \t]*|-)([A-Za-z]+)")
+_PEEK = re.compile(r"[ \t]*([-–—%+]?)[ \t]*([A-Za-z]*)")
+# What may follow a number for each extension to be worth a regex match.
+_SCALE_WORDS = frozenset(SCALES) | frozenset(SCALE_ABBREVIATIONS)
+_RANGE_WORDS = frozenset({"to", "or", "through", "and"})
+_PERCENT_WORDS = frozenset({"percent", "per", "pct"})
+_CURRENCY_WORDS = frozenset({"dollars", "euros", "yen"})
 _AGE = re.compile(r"(?i)-old\b")
 _CONVERSION = re.compile(
     rf"\s*\((?:(?i:about|roughly|some|nearly|around|approximately|almost|~|c\.)\s*)?"
@@ -346,8 +371,7 @@ def _ratio(text: str, num: _Number, send: int) -> None:
 
 def _unit(text: str, num: _Number, send: int, article: bool) -> bool:
     """Attach a unit ("110 miles", "24-hour"). ``False`` when the figure is a modifier."""
-    word = _NEXT_WORD.match(text, num.end, send)
-    m = _UNIT.match(text, num.end, send) if word and word.group(1).lower() in _UNIT_HEADS else None
+    m = _UNIT.match(text, num.end, send)
     if not m:
         if text.startswith("-", num.end) and num.end + 1 < send and text[num.end + 1].isalpha():
             return text.startswith("-plus", num.end)  # "a two-state solution", "20-strong"
@@ -401,6 +425,7 @@ class _Reader:
         self.start = start
         self.end = end
         self._words: dict[int, tuple[str, int]] = {}
+        self._peeks: dict[int, tuple[str, str]] = {}
 
     def figures(self, candidates: list[int]) -> list[Figure]:
         found: list[Figure] = []
@@ -433,6 +458,15 @@ class _Reader:
             m = self._rev_match(_PREV_WORD_REV, pos)
             cached = (m.group(1)[::-1], self._orig(m.end())) if m else ("", pos)
             self._words[pos] = cached
+        return cached
+
+    def _peek(self, pos: int) -> tuple[str, str]:
+        """(sign, lower-cased word) right after ``pos``: cheap gate for the right context."""
+        cached = self._peeks.get(pos)
+        if cached is None:
+            m = _PEEK.match(self.text, pos, self.end)
+            cached = (m.group(1), m.group(2).lower()) if m else ("", "")
+            self._peeks[pos] = cached
         return cached
 
     def _prev_word(self, pos: int) -> str:
@@ -595,34 +629,41 @@ class _Reader:
                 if code and len(text) - code.end() >= self.start:
                     num.unit = CURRENCY_SYMBOLS[code.group(1)[::-1].lower() + "$"]
                     num.start = self._orig(code.end())
-            _apply_scale(text, num, send)
+            if self._peek(num.end)[1] in _SCALE_WORDS:
+                _apply_scale(text, num, send)
             num.plain_year = False
-        elif kind != "scaled":
+        elif kind != "scaled" and self._peek(num.end)[1] in _SCALE_WORDS:
             _apply_scale(text, num, send)
         return self._extend(num, self._between(num.start))
 
     def _extend(self, num: _Number, between: int | None) -> _Number | None:
         """Range, post-hedge, ratio, percent, currency word and unit after a cardinal."""
         text, send = self.text, self.end
-        if not self._previous(num.start, self._prev_word(num.start)):
+        sign, word = self._peek(num.end)
+        if (sign in ("-", "–", "—") or word in _RANGE_WORDS) and not self._previous(
+                num.start, self._prev_word(num.start)):
             _range(text, num, send, between is not None, False)
             if between is not None and num.high != num.low:
                 num.between = between
-        _post_hedge(text, num, send)
-        if num.kind == "count":
+            sign, word = self._peek(num.end)
+        if sign in ("-", "+") or word == "or":
+            _post_hedge(text, num, send)
+            sign, word = self._peek(num.end)
+        if num.kind == "count" and word in ("in", "out"):
             _ratio(text, num, send)
         if num.kind == "count":
-            pct = _PERCENT.match(text, num.end, send)
+            pct = _PERCENT.match(text, num.end, send) if (
+                sign == "%" or word in _PERCENT_WORDS) else None
             if pct:
                 num.kind, num.unit, num.end, num.plain_year = "percent", "percent", pct.end(), False
                 return num
-            cur = _CURRENCY_WORD.match(text, num.end, send)
+            cur = _CURRENCY_WORD.match(text, num.end, send) if word in _CURRENCY_WORDS else None
             if cur:
                 num.kind, num.unit = "money", unit_name(cur.group(1))
                 num.end, num.plain_year = cur.end(), False
                 return num
             article = self._prev_word(num.start).lower() in ("a", "an")
-            if not _unit(text, num, send, article):
+            if (word in _UNIT_HEADS or sign == "-") and not _unit(text, num, send, article):
                 return None
             if num.kind == "measure":
                 num.plain_year = False

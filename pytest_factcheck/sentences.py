@@ -33,9 +33,11 @@ who why how officials according since during earlier later last one two three fo
 """.split())
 _CONTINUES = frozenset("and or of the a an to in on with for by at from nor but".split())
 
+# Starts with one character class so that sre skips ahead quickly; the lookbehind keeps a
+# run of "!!!" to one attempt (no quadratic re-scan of long runs).
 _BREAK = re.compile(
-    r"(?<![.!?…])(?P<punct>[.!?…]+)[\"'”’)\]]*(?P<space>\s+)"
-    r"|(?<![ \t\r\f\v])(?P<line>[ \t\r\f\v]*\n\s*)"
+    r"[.!?…\n](?:(?<=\n)(?P<line>\s*)"
+    r"|(?<![.!?…]{2})(?P<punct>[.!?…]*)[\"'”’)\]]*(?P<space>\s+))"
 )
 _NEXT_WORD = re.compile(r"[\"“‘'(\[]*([A-Za-z]+)")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]\Z")
@@ -80,19 +82,21 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         nxt = m.end()
         if nxt >= size:
             break
-        punct = m.group("punct")
-        gap = m.group("space") if punct else m.group("line")
+        first = m.start()
+        space = m.group("space")
+        gap = space if space is not None else text[first:nxt]
         if gap.count("\n") >= 2:
             cut = True
-        elif punct:
+        elif space is not None:
+            punct = text[first:m.end("punct")]
             cut = _starts_sentence(text[nxt]) and (
-                punct != "." or _after_period(text, m.start("punct"), nxt))
+                punct != "." or _after_period(text, first, nxt))
             if not cut and "\n" in gap:
-                cut = _after_line(text, m.start("punct") + 1, nxt)
+                cut = _after_line(text, first + 1, nxt)
         else:
-            cut = _after_line(text, m.start(), nxt)
+            cut = _after_line(text, first, nxt)
         if cut:
-            _add(spans, text, start, m.start("space") if punct else m.start())
+            _add(spans, text, start, m.start("space") if space is not None else first)
             start = nxt
     _add(spans, text, start, len(text))
     return spans
