@@ -168,7 +168,7 @@ _CLOCK = re.compile(r"[/:]\d|-\d\d-\d\d\b|\s*[ap]\.?m\b\.?")
 _YEAR_RANGE = re.compile(r"[-–/](?:1[5-9]|20)?\d\d(?!\w)")
 
 _SECOND = re.compile(
-    rf"(?:(?P<digits>{_NUM})(?![\w,.]\d)|(?P<ord>\d+(?:st|nd|rd|th)\b|(?i:{_ORDW})(?![\w-]))"
+    rf"(?:(?P<digits>{_NUM})(?P<glued>bn|mn|mln|bln|tn|trn|m|k)?(?![\w,.]\d)|(?P<ord>\d+(?:st|nd|rd|th)\b|(?i:{_ORDW})(?![\w-]))"
     rf"|(?P<words>(?i:{_BIG})))(?!\w)")
 _SCALE_AFTER = re.compile(
     r"(?:\s+(?P<word>(?i:hundred|thousand|million|billion|trillion|dozen))\b"
@@ -264,6 +264,7 @@ class _Number:
     plain_year: bool = False
     noun_after: bool = True
     between: int | None = None
+    scaled: bool = False
 
 
 def _plural(word: str) -> bool:
@@ -293,29 +294,34 @@ def _apply_scale(text: str, num: _Number, send: int) -> None:
     num.value = num.low = num.high = whole(num.value * factor)
     num.end = m.end()
     num.plain_year = False
+    num.scaled = True
 
 
-def _read_second(text: str, pos: int, send: int) -> tuple[int, int | float, bool] | None:
-    """The second number of a range starting at ``pos``: (end, value, is_ordinal)."""
+def _read_second(text: str, pos: int, send: int) -> tuple[int, int | float, bool, int] | None:
+    """The second number of a range at ``pos``: (end, value, is_ordinal, scale factor)."""
     m = _SECOND.match(text, pos, send)
     if not m:
         return None
     if m.group("digits"):
         value = _digit_value(m.group("digits"))
         end = m.end()
-        scale = _SCALE_AFTER.match(text, end, send)
+        factor = SCALE_ABBREVIATIONS[m.group("glued")] if m.group("glued") else 1
+        value = whole(value * factor)
+        scale = None if factor > 1 else _SCALE_AFTER.match(text, end, send)
         if scale:
             word = scale.group("word")
-            value = whole(value * (SCALES[word.lower()] if word
-                                   else SCALE_ABBREVIATIONS[scale.group("abbr")]))
+            factor = SCALES[word.lower()] if word else SCALE_ABBREVIATIONS[scale.group("abbr")]
+            value = whole(value * factor)
             end = scale.end()
-        return end, value, False
+        return end, value, False, factor
     if m.group("ord"):
         word = m.group("ord")
         value = int(word[:-2]) if word[0].isdigit() else ordinal_value(word)
-        return (m.end(), value, True) if value is not None else None
-    value = parse_words(m.group("words"))
-    return (m.end(), value, False) if value is not None else None
+        return (m.end(), value, True, 1) if value is not None else None
+    words = m.group("words")
+    value = parse_words(words)
+    factor = SCALES.get(words.rsplit(None, 1)[-1].lower(), 1)
+    return (m.end(), value, False, factor) if value is not None else None
 
 
 def _range(text: str, num: _Number, send: int, between: bool, is_ordinal: bool) -> None:
@@ -326,18 +332,13 @@ def _range(text: str, num: _Number, send: int, between: bool, is_ordinal: bool) 
     second = _read_second(text, join.end(), send)
     if second is None:
         return
-    end, value, ordinal = second
-    if ordinal != is_ordinal or value <= num.value:
-        # a scale written once for both ends: "1.5 to 2 million"
-        if ordinal == is_ordinal and not is_ordinal:
-            for factor in (1_000, 1_000_000, 1_000_000_000):
-                if num.value * factor < value and num.value * factor * 10 > value:
-                    num.value = num.low = whole(num.value * factor)
-                    break
-            else:
-                return
-        else:
-            return
+    end, value, ordinal, factor = second
+    if ordinal != is_ordinal:
+        return
+    if factor > 1 and not num.scaled and num.value * factor <= value:
+        num.value = num.low = whole(num.value * factor)  # "1.5 to 2 million": one scale
+    if value <= num.value:
+        return
     num.high = value
     num.end = end
     num.plain_year = False
@@ -360,7 +361,7 @@ def _ratio(text: str, num: _Number, send: int) -> None:
     second = _read_second(text, m.end(), send)
     if second is None or second[2]:
         return
-    end, value, _ = second
+    end, value = second[0], second[1]
     written = text[m.end():end]
     if value <= num.value or (written.isdigit() and len(written) == 4):
         return
@@ -406,6 +407,7 @@ def _suffix(text: str, num: _Number, send: int) -> str | None:
         num.value = num.low = num.high = whole(num.value * SCALE_ABBREVIATIONS[lower])
         num.end = m.end()
         num.plain_year = False
+        num.scaled = True
         return "scaled"
     if lower in UNIT_WORDS and len(lower) > 1:
         return "unit"
@@ -546,6 +548,8 @@ class _Reader:
                 phrase_start, end, noun = np
                 phrase = text[phrase_start:end]
                 resume = max(resume, end)
+        if num.kind == "count" and noun is not None and noun.lower() in _CURRENCY_WORDS:
+            num.kind, num.unit, noun, phrase = "money", unit_name(noun), None, None  # "millions of dollars"
         role = left.role if noun is None and num.kind == "count" else None
         low, high, low_open, high_open = hedge_interval(shape, num.low, num.high)
         start = hedge_start if hedge_start is not None else num.start
