@@ -135,8 +135,8 @@ _CANDIDATE_WORDS = sorted(
 #: Where a number may start, searched in an ASCII-lower-cased copy of the text (a
 #: case-sensitive search is several times faster than an IGNORECASE one).
 _CANDIDATE = re.compile(
-    r"[$£€¥]|(?<!\w)\d[\d,.]*|\b(?:a\s+(?:dozen|couple|pair|half|hundred|thousand|million|billion"
-    rf"|third|quarter|fifth|tenth)|{_trie(_CANDIDATE_WORDS)})\b")
+    r"[$£€¥]|(?<!\w)(?:\d[\d,.]*|(?:a\s+(?:dozen|couple|pair|half|hundred|thousand|million"
+    rf"|billion|third|quarter|fifth|tenth)|{_trie(_CANDIDATE_WORDS)})\b)")
 
 
 def _reversed_alt(phrases: object) -> str:
@@ -806,7 +806,9 @@ def read_sentences(text: str) -> list[Sentence]:
     """Every sentence of ``text`` in order, each with its figures (possibly none)."""
     spans = split_sentences(text)
     candidates = [m.start() for m in _CANDIDATE.finditer(text.translate(_LOWER))]
-    rev = text[::-1] if candidates else ""
+    if not candidates:
+        return [Sentence(start, end, ()) for start, end in spans]
+    rev = text[::-1]
     sentences: list[Sentence] = []
     i, count = 0, len(candidates)
     for start, end in spans:
