@@ -18,6 +18,8 @@ EXCERPT = 230  # characters of the sentence shown around the figure
 DETAILED = ("conflict", "newer", "hedged", "waived")
 BRIEF = ("agree", "earlier", "silent", "out_of_scope")
 LABEL = {"out_of_scope": "out of scope"}
+#: Sources named in each brief line (agree, silent...) before "and N more sources".
+BRIEF_NAMES = 8
 
 
 def fmt_number(value: float | int | None) -> str:
@@ -186,10 +188,16 @@ def _brief(fact: dict[str, Any]) -> list[str]:
         if not found:
             continue
         parts = []
-        for finding in found:
+        if len(found) > BRIEF_NAMES:
+            shown, hidden = found[:BRIEF_NAMES], len(found) - BRIEF_NAMES
+        else:
+            shown, hidden = found, 0
+        for finding in shown:
             where = ", ".join(str(m["line"]) for m in finding["mentions"])
             many = len(finding["mentions"]) > 1
             parts.append(f"{source_label(finding)}" + (f" (line{'s' if many else ''} {where})" if where else ""))
+        if hidden:
+            parts.append(f"and {hidden:,} more source{'s' if hidden != 1 else ''}")
         label = LABEL.get(verdict, verdict)
         lines += textwrap.wrap("; ".join(parts), WIDTH, initial_indent=f"{label:<13}", subsequent_indent=INDENT)
     return lines

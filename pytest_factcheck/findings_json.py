@@ -10,14 +10,15 @@ import json
 import math
 import os
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from .checking import Finding, Reading, Result, figure_words
 from .reader import Figure
 from .sources import Source
 
-__all__ = ["SCHEMA", "source_entry", "fact_entry", "document", "write_json", "number"]
+__all__ = ["SCHEMA", "source_entry", "fact_entry", "compact", "document", "write_json", "number", "FindingsView"]
 
 SCHEMA = "pytest-factcheck/1"
 #: Verdicts that count as a difference in summaries.
@@ -158,23 +159,97 @@ def summary(findings: list[dict[str, Any]], unconfirmed: str | None = None) -> s
     return text
 
 
+#: One character per verdict, for the compact form of a fact's findings.
+CODES = {"agree": "+", "hedged": "~", "conflict": "X", "silent": ".", "out_of_scope": "-",
+         "earlier": "<", "newer": ">", "waived": "w"}
+VERDICTS = {code: verdict for verdict, code in CODES.items()}
+
+
+def compact(entry: dict[str, Any]) -> dict[str, Any]:
+    """The form a fact's entry travels (over the xdist wire) and is kept in: full findings
+    only for sources that say something about the fact, and one verdict code per source,
+    in source order, in ``cells``. At 10,000 sources most findings are silent, and a list
+    of 10,000 dicts per fact would not fit in memory across thousands of facts."""
+    out = {key: value for key, value in entry.items() if key != "findings"}
+    out["cells"] = "".join(CODES[f["verdict"]] for f in entry["findings"])
+    out["findings"] = {str(i): f for i, f in enumerate(entry["findings"]) if _says_something(f)}
+    return out
+
+
+def _says_something(finding: dict[str, Any]) -> bool:
+    return bool(finding["mentions"]) or "waiver" in finding or "note" in finding
+
+
+class FindingsView(Sequence):
+    """A compact entry's findings as the full list the JSON contract describes (one per
+    source), made on demand so that no more than one is held at a time."""
+
+    def __init__(self, entry: dict[str, Any], sources: list[dict[str, Any]]) -> None:
+        self._cells = entry["cells"]
+        self._detail = entry["findings"]
+        self._sources = sources
+
+    def __len__(self) -> int:
+        return len(self._cells)
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        detail = self._detail.get(str(index))
+        if detail is not None:
+            return detail
+        source = self._sources[index]
+        return {"source": source["path"], "outlet": source["outlet"], "published": source["published"],
+                "verdict": VERDICTS[self._cells[index]], "mentions": []}
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return (self[i] for i in range(len(self)))
+
+
 def document(sources: Iterable[dict[str, Any]], facts: Iterable[dict[str, Any]]) -> dict[str, Any]:
-    return {
-        "schema": SCHEMA,
-        "sources": sorted(sources, key=lambda s: s["path"]),
-        "facts": sorted(facts, key=lambda f: f["nodeid"]),
-    }
+    """The findings document from compact fact entries (see ``compact``)."""
+    ordered = sorted(sources, key=lambda s: s["path"])
+    expanded = []
+    for fact in sorted(facts, key=lambda f: f["nodeid"]):
+        if "cells" in fact:
+            rest = {key: value for key, value in fact.items() if key != "cells"}
+            rest["findings"] = FindingsView(fact, ordered)
+            fact = rest
+        expanded.append(fact)
+    return {"schema": SCHEMA, "sources": ordered, "facts": expanded}
 
 
-def write_json(path: Path, doc: dict[str, Any]) -> None:
-    """Write atomically (a temporary file, then rename), so a reader never sees half a file."""
+def write_json(path: Path, doc: Any) -> None:
+    """Write atomically (a temporary file, then rename), so a reader never sees half a
+    file; fact by fact, so that memory holds one fact's findings at a time."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(doc, out, ensure_ascii=False, indent=2)
+            _dump(doc, out)
             out.write("\n")
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _dump(doc: Any, out) -> None:
+    if not (isinstance(doc, dict) and "facts" in doc):
+        json.dump(doc, out, ensure_ascii=False, indent=2)
+        return
+    out.write("{\n")
+    head = {key: value for key, value in doc.items() if key != "facts"}
+    for key, value in head.items():
+        out.write(f"  {json.dumps(key)}: {_indented(value, 2)},\n")
+    out.write('  "facts": [')
+    for i, fact in enumerate(doc["facts"]):
+        whole = dict(fact, findings=list(fact["findings"]))
+        out.write(("," if i else "") + "\n    " + _indented(whole, 4))
+    out.write("\n  ]\n}" if doc["facts"] else "]\n}")
+
+
+def _indented(value: Any, depth: int) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + " " * depth)

@@ -393,6 +393,36 @@ def _totals_lines(doc: dict, width: int) -> list[str]:
     return _wrap_items(items, width, ", ")
 
 
+#: Past this many facts or sources the matrix is condensed: a desk's archive of thousands
+#: of sources would print tens of thousands of lines that nobody reads.
+MAX_ROWS = 50
+MAX_COLUMNS = 30
+
+
+def _condense(facts: list[dict], sources: list[dict]) -> tuple[list[dict], list[dict], str | None]:
+    """At most MAX_ROWS facts (failing ones first) and MAX_COLUMNS sources (those where a
+    shown fact finds a figure, most-cited first), and a sentence saying what was left out."""
+    if len(facts) <= MAX_ROWS and len(sources) <= MAX_COLUMNS:
+        return facts, sources, None
+    rows = sorted(facts, key=lambda f: not is_failing(f))[:MAX_ROWS] if len(facts) > MAX_ROWS else facts
+    stated: Counter = Counter()
+    for fact in rows:
+        for finding in fact.get("findings") or []:
+            if finding.get("verdict") not in ("silent", "out_of_scope"):
+                stated[finding.get("source")] += 1
+    ranked = sorted((s for s in sources if stated[s.get("path")]), key=lambda s: -stated[s.get("path")])
+    keep = {s.get("path") for s in ranked[:MAX_COLUMNS]}
+    columns = [s for s in sources if s.get("path") in keep] if len(sources) > MAX_COLUMNS else sources
+    left = []
+    if len(rows) < len(facts):
+        left.append(f"{_plural(len(rows), 'fact')} of {len(facts)} (failing first)")
+    if len(columns) < len(sources):
+        left.append(f"{_plural(len(columns), 'source')} of {len(sources)} (those that state a figure)")
+    note = ("condensed to " + " and ".join(left) +
+            "; the whole matrix is in --factcheck-html and --factcheck-json") if left else None
+    return rows, columns, note
+
+
 def render_matrix(doc: dict, *, width: int = 80, color: bool = False, mode: str = "all") -> list[str]:
     """The "factcheck" matrix as lines no wider than ``width`` (ANSI colour only if ``color``).
 
@@ -416,8 +446,11 @@ def render_matrix(doc: dict, *, width: int = 80, color: bool = False, mode: str 
         return out
     if mode == "failed":
         out += wrap(f"showing the {_plural(len(shown), 'fact')} that failed or warned")
+    shown, columns, note = _condense(shown, sources)
+    if note:
+        out += wrap(note)
     out.append("")
-    out += [line.render(width, color) for line in _layout(shown, sources, width)]
+    out += [line.render(width, color) for line in _layout(shown, columns, width)]
     out.append("")
     present = _ordered(count_verdicts(shown), VERDICTS)
     out += _wrap_items([f"{SYMBOLS.get(v, UNKNOWN_SYMBOL)} {verdict_word(clean(v))}"

@@ -26,7 +26,7 @@ from .checking import check_fact, in_scope
 from .corpus import Corpus
 from .facts import Fact, InputError, load_fact_file
 from .failure_text import headline, render_failure
-from .findings_json import document, fact_entry, source_entry, static_fact_entry, write_json
+from .findings_json import compact, document, fact_entry, source_entry, static_fact_entry, write_json
 from .sources import Source, find_sources
 
 STATE = pytest.StashKey["FactcheckState"]()
@@ -373,7 +373,8 @@ class FactItem(pytest.Item):
         self.entry = entry = fact_entry(result, self.nodeid)
         self.user_properties.append(("expect", self.fact.expect or "(consensus)"))
         for finding in entry["findings"]:
-            self.user_properties.append((f"verdict {finding['source']}", finding["verdict"]))
+            if finding["mentions"]:  # silent and out-of-scope sources are left out: there can be thousands
+                self.user_properties.append((f"verdict {finding['source']}", finding["verdict"]))
         for waiver in result.unused_waivers:
             self.warn(FactcheckWarning(f"{self.fact.id}: unused waiver for {waiver.target} (line {waiver.line}): "
                                        "no differing figure to waive; remove it or check its name"))
@@ -400,7 +401,7 @@ class FactItem(pytest.Item):
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):
     report = yield
     if isinstance(item, FactItem) and (call.when == "call" or (call.when == "setup" and report.skipped)):
-        report.factcheck = item.entry if item.entry is not None else static_fact_entry(item.fact, item.nodeid)
+        report.factcheck = compact(item.entry) if item.entry is not None else static_fact_entry(item.fact, item.nodeid)
     return report
 
 

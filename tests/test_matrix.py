@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pytest_factcheck.matrix import SYMBOLS, render_matrix, render_totals
+from pytest_factcheck.matrix import MAX_COLUMNS, SYMBOLS, render_matrix, render_totals
 
 DATA = Path(__file__).parent / "data"
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -166,11 +166,23 @@ def test_many_sources_many_facts_numbers_the_columns_and_keys_them(sample):
 
 
 def test_narrow_terminal_wraps_columns_into_blocks(sample):
-    doc = widen(sample, 60, 12)
+    doc = widen(sample, MAX_COLUMNS, 12)
     lines = render_matrix(doc, width=60)
     militia_rows = [line for line in lines if line.startswith("militia-attacks ")]
     assert len(militia_rows) > 1
-    assert sum(len(line.split()) - 2 for line in militia_rows) == 60
+    assert sum(len(line.split()) - 2 for line in militia_rows) == MAX_COLUMNS
+
+
+def test_a_large_matrix_is_condensed_and_says_so(sample):
+    doc = widen(sample, MAX_COLUMNS * 4, 12)
+    lines = render_matrix(doc, width=100)
+    text = "\n".join(lines)
+    assert f"sources of {MAX_COLUMNS * 4} (those that state a figure)" in text
+    assert "--factcheck-html" in text
+    militia_rows = [line for line in lines if line.startswith("militia-attacks ")]
+    shown = sum(len(line.split()) - 2 for line in militia_rows)
+    assert 0 < shown <= MAX_COLUMNS
+    assert max(len(line) for line in lines) <= 100
 
 
 def test_a_skipped_fact_has_an_empty_row(sample):
