@@ -21,7 +21,7 @@ from .units import CURRENCY_SYMBOLS, TIME_UNITS, UNIT_WORDS, unit_name
 __all__ = ["Figure", "Sentence", "read_figures", "read_sentences", "READER_VERSION"]
 
 #: Bumped whenever the reading rules change, so cached readings are invalidated.
-READER_VERSION = "1"
+READER_VERSION = "2"
 
 
 @dataclass(frozen=True, slots=True)
@@ -802,11 +802,41 @@ def _inherit(figures: list[Figure]) -> list[Figure]:
     return out
 
 
+#: "An Iraqi soldier was injured": an editor reads a casualty count of one. Only this shape
+#: counts: "a"/"an", a noun phrase of up to four words, then was / has been / had been and a
+#: casualty verb. Any other "a"/"an" ("a U.S. official said", "a rocket was fired") is not
+#: a figure.
+_CASUALTY_VERB = re.compile(r"\b(?:was|been)\s+(?:killed|injured|wounded|hurt|hospitali[sz]ed|arrested|"
+                            r"detained|kidnapped|abducted|missing)\b")
+_ONE_CASUALTY = re.compile(r"(?<![\w'’-])(?P<art>[Aa]n?)\s+(?P<np>(?:[\w.'’-]+\s+){0,3}?[\w'’-]+)"
+                           r"\s+(?:was|has\s+been|had\s+been)\s+(?:killed|injured|wounded|hurt|"
+                           r"hospitali[sz]ed|arrested|detained|kidnapped|abducted|missing)\b")
+
+
+def _one_casualty(text: str, start: int, end: int, figures: list[Figure]) -> list[Figure]:
+    """Figures of one for "a"/"an" casualty sentences, where no figure stands already."""
+    if not _CASUALTY_VERB.search(text, start, end):
+        return figures
+    found = list(figures)
+    for m in _ONE_CASUALTY.finditer(text, start, end):
+        words = m.group("np").split()
+        if any(w.lower() in _STOP or w.lower() in _DETERMINERS for w in words):
+            continue
+        lo, hi = m.start("art"), m.end("np")
+        if any(f.start < hi and lo < f.end for f in figures):
+            continue
+        kept = [w for w in words if "." not in w and "-" not in w] or words
+        noun = " ".join(kept)
+        found.append(Figure(text[lo:hi], lo, hi, 1, 1, 1, False, False, None, "count", noun, None,
+                            phrase=" ".join(words)))
+    return sorted(found, key=lambda f: f.start)
+
+
 def read_sentences(text: str) -> list[Sentence]:
     """Every sentence of ``text`` in order, each with its figures (possibly none)."""
     spans = split_sentences(text)
     candidates = [m.start() for m in _CANDIDATE.finditer(text.translate(_LOWER))]
-    if not candidates:
+    if not candidates and not _CASUALTY_VERB.search(text):
         return [Sentence(start, end, ()) for start, end in spans]
     rev = text[::-1]
     sentences: list[Sentence] = []
@@ -818,6 +848,7 @@ def read_sentences(text: str) -> list[Sentence]:
         while j < count and candidates[j] < end:
             j += 1
         figures = _Reader(text, rev, start, end).figures(candidates[i:j]) if j > i else []
+        figures = _one_casualty(text, start, end, figures)
         sentences.append(Sentence(start, end, tuple(figures)))
         i = j
     return sentences
