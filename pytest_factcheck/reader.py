@@ -21,7 +21,7 @@ from .units import CURRENCY_SYMBOLS, TIME_UNITS, UNIT_WORDS, unit_name
 __all__ = ["Figure", "Sentence", "read_figures", "read_sentences", "READER_VERSION"]
 
 #: Bumped whenever the reading rules change, so cached readings are invalidated.
-READER_VERSION = "2"
+READER_VERSION = "3"
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,6 +220,9 @@ more most less fewer own
 """.split())
 _STOP = _STOP | frozenset(CARDINALS) | frozenset(SCALES)
 _SKIP_LEAD = frozenset({"such", "more", "additional", "other", "further", "new"})
+#: Participles that name what a bare number counts ("5 dead, 12 wounded", "40 missing").
+_CASUALTY_STATES = frozenset("""wounded injured killed missing displaced detained arrested
+hospitalized hospitalised evacuated rescued""".split())
 _ED_NOUNS = frozenset("hundred need speed bed seed shed creed breed deed feed red reed".split())
 _ING_NOUNS = frozenset("""
 thing building meeting wing evening morning ceiling offering bombing shooting killing
@@ -757,6 +760,8 @@ def _noun_phrase(text: str, pos: int, send: int, value: int | float) -> tuple[in
                 break
             nxt = _NP_TOKEN.match(text, m.end(), send)
             if nxt is None or nxt.group(1).lower() in _STOP:
+                if not taken and lower in _CASUALTY_STATES:
+                    taken.append(m)  # "12 wounded": the wounded are what is counted
                 break
         if value == 1 and lowercase_seen and _plural(word):
             break
