@@ -25,3 +25,24 @@ def test_readme_sample_is_what_the_plugin_prints(pytester: pytest.Pytester):
 def test_every_key_is_documented(key: str):
     reference = (REPO / "docs" / "facts-format.md").read_text(encoding="utf-8")
     assert f"`{key}`" in reference or f"{key}:" in reference
+
+
+def _keys(value, found: set[str]) -> set[str]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found.add(key)
+            _keys(item, found)
+    elif isinstance(value, list):
+        for item in value:
+            _keys(item, found)
+    return found
+
+
+def test_every_json_key_is_documented(pytester: pytest.Pytester):
+    from helpers import run_json
+
+    copy_demo(pytester, every_file=True)
+    _, doc = run_json(pytester, "facts", "--factcheck-summary=off")
+    reference = (REPO / "docs" / "findings-json.md").read_text(encoding="utf-8")
+    missing = sorted(k for k in _keys(doc, set()) if f"`{k}`" not in reference)
+    assert not missing, f"keys the JSON holds but docs/findings-json.md does not name: {missing}"
