@@ -2,9 +2,10 @@
 
 Everything that decides anything lives in the stage modules (facts, sources, articles,
 checking, findings_json, failure_text and the report writers); this module only connects
-them to pytest. Under pytest-xdist every worker collects and reads the corpus itself;
-each fact's findings travel to the controller on the test report as built-in types, and
-the controller writes the JSON and the reports.
+them to pytest. The sources are read once, before the tests start (on the xdist controller
+this fills the cache, and the workers load it); each fact's findings travel to the
+controller on the test report as built-in types, and the controller alone writes the JSON
+and the reports.
 """
 from __future__ import annotations
 
@@ -24,14 +25,13 @@ from .cache import ReadingCache
 from .cache import clear as clear_cache
 from .checking import check_fact, in_scope
 from .corpus import Corpus
-from .facts import Fact, InputError, load_fact_file
+from .facts import Fact, FactFile, InputError, Scope, load_fact_file
 from .failure_text import headline, render_failure
 from .findings_json import compact, document, fact_entry, source_entry, static_fact_entry, write_json
 from .sources import Source, find_sources
 
 STATE = pytest.StashKey["FactcheckState"]()
 FACT_SUFFIXES = (".yaml", ".yml")
-OUTCOMES = ("passed", "failed", "skipped", "xfailed", "xpassed")
 #: Show a progress line when reading more sources than this without a cache.
 PROGRESS_AFTER = 300
 
@@ -94,6 +94,38 @@ class FactcheckState:
     _corpus: Corpus | None = None
     _corpus_folders: frozenset[Path] = frozenset()
     _folder_sources: dict[Path, list[Source]] = field(default_factory=dict)
+    _loaded: dict[Path, FactFile | InputError] = field(default_factory=dict)
+    _outlets: dict[Scope, frozenset[str]] = field(default_factory=dict)
+    _markers: set[str] | None = None
+
+    def load(self, path: Path) -> FactFile:
+        """A facts file, read once per process (the prefill and the collection share it)."""
+        if path not in self._loaded:
+            try:
+                self._loaded[path] = load_fact_file(path, self.shown(path), self.source_paths, self.today)
+            except InputError as err:
+                self._loaded[path] = err
+        loaded = self._loaded[path]
+        if isinstance(loaded, InputError):
+            raise loaded
+        return loaded
+
+    def outlets(self, scope: Scope) -> frozenset[str]:
+        """The outlets (from the manifests) of the sources a scope takes in, for ``-k``."""
+        if scope not in self._outlets:
+            self._outlets[scope] = frozenset(
+                source.outlet for folder in scope.paths or () for source in self.sources_in(folder)
+                if source.outlet and in_scope(scope, source))
+        return self._outlets[scope]
+
+    def register_marker(self, config: pytest.Config, tag: str) -> None:
+        """Tags become markers (``-m casualties``); registering them keeps
+        ``--strict-markers`` quiet. A marker the user registered keeps its description."""
+        if self._markers is None:
+            self._markers = {line.split(":")[0].split("(")[0].strip() for line in config.getini("markers")}
+        if tag not in self._markers:
+            self._markers.add(tag)
+            config.addinivalue_line("markers", f"{tag}: facts tagged '{tag}' in a facts file (pytest-factcheck)")
 
     def shown(self, path: Path) -> str:
         try:
@@ -241,7 +273,7 @@ def _prefill(config: pytest.Config, state: FactcheckState) -> None:
     read fresh, and keeps the progress line outside the tests' captured output."""
     for path in _facts_files(state):
         try:
-            loaded = load_fact_file(path, state.shown(path), state.source_paths, state.today)
+            loaded = state.load(path)
         except InputError:
             continue  # collection reports it, at its line
         for fact in loaded.facts:
@@ -294,7 +326,7 @@ class FactFile(pytest.File):
     def collect(self) -> Iterator[pytest.Item | pytest.Collector]:
         state = _state(self.config)
         try:
-            loaded = load_fact_file(self.path, state.shown(self.path), state.source_paths, state.today)
+            loaded = state.load(self.path.resolve())
             for fact in loaded.facts:
                 self._register(state, fact)
         except InputError as err:
@@ -327,14 +359,6 @@ class BadFact(pytest.Collector):
         return self.path, self.error.line - 1, f"line {self.error.line}"
 
 
-def _register_marker(config: pytest.Config, tag: str) -> None:
-    """Tags become markers (``-m casualties``); registering them keeps ``--strict-markers``
-    quiet. A marker the user registered in their ini keeps its own description."""
-    known = {line.split(":")[0].split("(")[0].strip() for line in config.getini("markers")}
-    if tag not in known:
-        config.addinivalue_line("markers", f"{tag}: facts tagged '{tag}' in a facts file (pytest-factcheck)")
-
-
 class FactFailed(Exception):
     """A fact that the sources contradict; carries the fact's findings entry."""
 
@@ -348,24 +372,16 @@ class FactItem(pytest.Item):
         super().__init__(**kwargs)
         self.fact = fact
         self.entry: dict[str, Any] | None = None
+        state = _state(self.config)
         for tag in fact.tags:
-            _register_marker(self.config, tag)
+            state.register_marker(self.config, tag)
             self.add_marker(tag)
         if fact.skip:
             self.add_marker(pytest.mark.skip(reason=fact.skip))
         if fact.xfail:
             self.add_marker(pytest.mark.xfail(reason=fact.xfail, raises=FactFailed))
         self.extra_keyword_matches.update(fact.tags)
-        self.extra_keyword_matches.update(self._outlets())
-
-    def _outlets(self) -> set[str]:
-        state = _state(self.config)
-        names = set()
-        for folder in self.fact.scope.paths or ():
-            for source in state.sources_in(folder):
-                if source.outlet and in_scope(self.fact.scope, source):
-                    names.add(source.outlet)
-        return names
+        self.extra_keyword_matches.update(state.outlets(fact.scope))
 
     def runtest(self) -> None:
         state = _state(self.config)
