@@ -382,6 +382,7 @@ class Fact:
     exclude: str | None
     scope: Scope | None  # own scope, else the file's
     extras: dict[str, object]
+    disputed: bool = False  # only disputed facts get hedged and conflicting figures
     key: str = ""  # "facts/<file>.yaml::<id>", set when files are laid out
 
     def phrases(self) -> tuple[str, ...]:
@@ -497,7 +498,7 @@ def _make_fact(rng: random.Random, story: Story, cat: str, phrase: str,
     fid = f"{story.place.lower()}-{phrase.replace(' ', '-')}"
     exclude = rng.choice(EXCLUDE_WORDS) if rng.random() < 0.15 else None
     return Fact(story.index, fid, phrase, synonyms, cat, value, tol, tol_text, exclude, None,
-                extras)
+                extras, disputed=rng.random() < 0.2)
 
 
 def _random_scope(rng: random.Random, story_start: date | None) -> Scope:
@@ -636,7 +637,9 @@ def mention_sentence(rng: random.Random, place: str, figures: Sequence[Mention])
                            f"Officials in {place} said"))
         return f"{lead} {figures[0].text} and {figures[1].text} {verb}{tail}."
     verb, prep = rng.choice(VERBS[figures[0].category])
-    fields = {"text": figures[0].text, "Text": _cap(figures[0].text), "verb": verb, "prep": prep,
+    text = figures[0].text
+    start = "A total of " + text if text[0].isdigit() else _cap(text)  # no digits up front
+    fields = {"text": text, "Text": start, "verb": verb, "prep": prep,
               "place": place, "tail": tail, "said": said, "agency": agency,
               "Agency": _cap(agency), "person": _person(rng), "role": rng.choice(ROLES),
               "weekday": rng.choice(WEEKDAYS)}
@@ -704,7 +707,8 @@ def _mentions(rng: random.Random, article: Article, story: Story, count: int) ->
     """Figures for ``count`` of the story's facts, each noting the verdict it must get."""
     out = []
     for fact in rng.sample(story.facts, min(count, len(story.facts))):
-        want = rng.choices(("agree", "hedged", "conflict"), (55, 20, 25))[0]
+        want = rng.choices(("agree", "hedged", "conflict"), (35, 30, 35))[0] if fact.disputed \
+            else "agree"
         repeats = 2 if want == "agree" and rng.random() < 0.1 else 1
         for _ in range(repeats):
             s = plant(rng, fact.value, fact.tolerance, want)

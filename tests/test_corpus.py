@@ -16,11 +16,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
-_PATH = Path(__file__).resolve().parent.parent / "benchmarks" / "make_corpus.py"
-_SPEC = importlib.util.spec_from_file_location("make_corpus", _PATH)
-mc = importlib.util.module_from_spec(_SPEC)
-sys.modules["make_corpus"] = mc  # dataclasses look their module up while the class is made
-_SPEC.loader.exec_module(mc)
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+
+
+def _load(name: str):
+    spec = importlib.util.spec_from_file_location(name, BENCHMARKS / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up while the class is made
+    spec.loader.exec_module(module)
+    return module
+
+
+mc = _load("make_corpus")
 
 FACT_KEYS = {"id", "claim", "expect", "counts", "context", "exclude", "tolerance", "hedged",
              "min_sources", "sources", "tags"}
@@ -198,6 +205,26 @@ def test_truth_is_borne_out_by_the_text(corpus):
     assert checked > 10_000
 
 
+def test_the_benchmark_streams_truth_and_findings_back(corpus, tmp_path, monkeypatch):
+    """benchmarks/run.py compares gigabyte files a fact at a time; check it on a small one,
+    pretty-printed, out of order, with one wrong cell and one fact missing."""
+    root, summary = corpus
+    run = _load("run")
+    monkeypatch.setattr(run, "_CHUNK", 512)  # many refills of the buffer
+    truth = json.loads((root / "truth.json").read_text(encoding="utf-8"))
+    keys = sorted(truth, reverse=True)
+    facts = [{"nodeid": k, "findings": [{"source": s, "verdict": v, "mentions": []}
+                                        for s, v in truth[k].items()]} for k in keys[1:]]
+    facts[0]["findings"][0]["verdict"] = "wrong"
+    doc = {"schema": "pytest-factcheck/1", "sources": [{"title": '"facts": ['}], "facts": facts}
+    (tmp_path / "out.json").write_text(json.dumps(doc, indent=1), encoding="utf-8")
+    result = run.compare_truth(root / "truth.json", tmp_path / "out.json")
+    assert result["cells"] == summary["cells"]
+    assert result["matched"] == summary["cells"] - 1 - len(truth[keys[0]])
+    assert sum(result["kinds"].values()) == 1 + len(truth[keys[0]])
+    assert result["wrong"][0]["fact"] == keys[1] and result["wrong"][0]["got"] == "wrong"
+
+
 # --------------------------------------------------------------------------- articles
 
 def test_articles_are_not_repeated(corpus):
@@ -213,7 +240,9 @@ def test_articles_are_not_repeated(corpus):
 def test_articles_look_like_news(corpus):
     root, _ = corpus
     texts = list(_articles(root).values())
-    words = [len(s.split()) for t in texts for s in _sentences(t)[3:]]
+    body = [s for t in texts for s in _sentences(t)[3:]]
+    assert not [s for s in body if s[0].isdigit()]  # newsroom style, and no splitter doubt
+    words = [len(s.split()) for s in body]
     assert 10 <= sum(words) / len(words) <= 30
     sizes = sorted(len(t) for t in texts)
     assert 1_500 <= sizes[len(sizes) // 2] <= 6_000
