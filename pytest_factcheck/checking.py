@@ -21,10 +21,11 @@ from __future__ import annotations
 import datetime as dt
 import fnmatch
 import math
+import os
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from .articles import Mention
 from .corpus import BY_KIND, Corpus
@@ -36,6 +37,9 @@ __all__ = ["Interval", "Reading", "Finding", "Result", "check_fact", "interval_o
 
 #: How bad each figure verdict is; a source takes its worst.
 BADNESS = {"agree": 0, "earlier": 1, "hedged": 2, "newer": 3, "conflict": 4}
+#: One character per verdict: a fact's verdicts over the whole corpus are one string.
+CODES = {"agree": "+", "hedged": "~", "conflict": "X", "silent": ".", "out_of_scope": "-",
+         "earlier": "<", "newer": ">", "waived": "w"}
 #: Fuzzy matching threshold for context and exclude entries (rapidfuzz token_sort_ratio).
 FUZZY = 90.0
 _COORDINATORS = ("and", "or")
@@ -87,8 +91,14 @@ class Finding:
 
 @dataclass(frozen=True, slots=True)
 class Result:
+    """A checked fact. ``cells`` holds one verdict code per source of the corpus (see
+    ``CODES``); ``findings`` holds, by source index, only the sources that say something
+    (figures, a waiver or a note): at 10,000 sources nearly every cell is silent, and a
+    Finding for each would cost more than the check itself."""
+
     fact: Fact
-    findings: tuple[Finding, ...]
+    cells: str
+    findings: dict[int, Finding]
     failing: tuple[Finding, ...]
     unconfirmed: str | None = None
     unused_waivers: tuple[Waiver, ...] = ()
@@ -116,7 +126,9 @@ def in_scope(scope: Scope, source: Source) -> bool:
 
 
 def _under(source: Source, folder) -> bool:
-    return source.file == folder or folder in source.file.parents
+    """Whether a source is the folder or lies below it (both are resolved paths)."""
+    file, top = str(source.file), str(folder)
+    return file == top or file.startswith(top.rstrip(os.sep) + os.sep)
 
 
 # --------------------------------------------------------------------------- which figures
@@ -168,7 +180,10 @@ def _contains(words: tuple[str, ...], entry: tuple[str, ...], capital: tuple[boo
 
 
 def _any_fuzzy_word(entry: tuple[str, ...], words: tuple[str, ...]) -> bool:
-    return any(fuzz.ratio(a, b) >= FUZZY for a in entry if len(a) > 4 for b in words if abs(len(a) - len(b)) <= 2)
+    """Whether some long word of the entry is near some word of the text (a cheap gate
+    before the windowed comparison)."""
+    return any(process.extractOne(a, words, scorer=fuzz.ratio, score_cutoff=FUZZY) is not None
+               for a in entry if len(a) > 4)
 
 
 def _coordinated(words: tuple[str, ...], capital: tuple[bool, ...], start: int, end: int) -> bool:
@@ -256,22 +271,44 @@ def _dated(fact: Fact, source: Source, figure: Figure, verdict: str) -> str:
 
 def check_fact(fact: Fact, corpus: Corpus, today: dt.date | None = None) -> Result:
     today = today or dt.date.today()
+    base = scope_cells(fact.scope, corpus)
     candidates = _candidates(fact, corpus)
     if fact.expected is None:
-        return _check_consensus(fact, corpus, candidates, today)
-    findings = []
-    for index, article in enumerate(corpus.articles):
-        source = article.source
-        if not in_scope(fact.scope, source):
-            findings.append(Finding(source, "out_of_scope"))
+        return _check_consensus(fact, corpus, candidates, base, today)
+    findings: dict[int, Finding] = {}
+    for index in sorted(candidates):
+        if base[index] != CODES["silent"]:
             continue
+        source = corpus.articles[index].source
         readings = []
-        for mention in candidates.get(index, ()):
+        for mention in candidates[index]:
             verdict = compare(fact, mention.figure)
             if verdict is not None:
                 readings.append(Reading(mention, _dated(fact, source, mention.figure, verdict)))
-        findings.append(_finding(fact, source, readings))
-    return _result(fact, findings, today)
+        if readings:
+            findings[index] = _finding(fact, source, readings)
+    if fact.trend:
+        _note_unknown_dates(fact, corpus, base, findings)
+    return _result(fact, base, findings, today)
+
+
+def scope_cells(scope: Scope, corpus: Corpus) -> str:
+    """``.`` for each source the scope takes in, ``-`` for the rest; worked out once per
+    distinct scope (the facts of a file share theirs)."""
+    cached = corpus.memo.get(scope)
+    if cached is None:
+        cached = "".join(CODES["silent"] if in_scope(scope, a.source) else CODES["out_of_scope"]
+                         for a in corpus.articles)
+        corpus.memo[scope] = cached
+    return cached
+
+
+def _note_unknown_dates(fact: Fact, corpus: Corpus, base: str, findings: dict[int, Finding]) -> None:
+    """A dated fact says of each undated, silent source that its date is unknown."""
+    for index, code in enumerate(base):
+        source = corpus.articles[index].source
+        if code == CODES["silent"] and index not in findings and source.published is None:
+            findings[index] = Finding(source, "silent", note="date unknown")
 
 
 def _candidates(fact: Fact, corpus: Corpus) -> dict[int, list[Mention]]:
@@ -296,9 +333,6 @@ def _candidates(fact: Fact, corpus: Corpus) -> dict[int, list[Mention]]:
 
 
 def _finding(fact: Fact, source: Source, readings: list[Reading]) -> Finding:
-    if not readings:
-        note = "date unknown" if fact.trend and source.published is None else None
-        return Finding(source, "silent", note=note)
     worst = max(readings, key=lambda r: BADNESS[r.verdict]).verdict
     note = "date unknown: compared without the trend" if fact.trend and source.published is None else None
     return Finding(source, worst, tuple(readings), note=note)
@@ -323,35 +357,36 @@ def _supports(fact: Fact, finding: Finding) -> bool:
     return verdict == "agree" or (verdict == "hedged" and fact.hedged == "pass")
 
 
-def _result(fact: Fact, findings: list[Finding], today: dt.date, groups=()) -> Result:
-    findings, unused = _apply_waivers(fact, findings, today)
-    failing = tuple(f for f in findings if _differs(fact, f.verdict))
-    support = sum(1 for f in findings if _supports(fact, f))
+def _result(fact: Fact, base: str, findings: dict[int, Finding], today: dt.date, groups=()) -> Result:
+    findings = dict(sorted(findings.items()))
+    unused = _apply_waivers(fact, findings, today)
+    failing = tuple(f for f in findings.values() if _differs(fact, f.verdict))
+    support = sum(1 for f in findings.values() if _supports(fact, f))
     unconfirmed = None
     if support < fact.min_sources:
         need = fact.min_sources
         unconfirmed = (f"unconfirmed: {support} source{'s' if support != 1 else ''} "
                        f"support{'s' if support == 1 else ''} it, {need} {'is' if need == 1 else 'are'} required (min_sources)")
-    return Result(fact, tuple(findings), failing, unconfirmed, unused, tuple(groups))
+    cells = list(base)
+    for index, finding in findings.items():
+        cells[index] = CODES[finding.verdict]
+    return Result(fact, "".join(cells), findings, failing, unconfirmed, unused, tuple(groups))
 
 
-def _apply_waivers(fact: Fact, findings: list[Finding], today: dt.date) -> tuple[list[Finding], tuple[Waiver, ...]]:
+def _apply_waivers(fact: Fact, findings: dict[int, Finding], today: dt.date) -> tuple[Waiver, ...]:
+    """Turn waived differences into ``waived`` (in place); return the unused waivers."""
     if not fact.waivers:
-        return findings, ()
+        return ()
     used: set[int] = set()
-    out = []
-    for finding in findings:
+    for index, finding in findings.items():
         waiver = next((w for w in fact.waivers if _waives(w, finding.source)), None)
         if waiver is None or not _differs(fact, finding.verdict):
-            out.append(finding)
             continue
         used.add(id(waiver))
-        if waiver.until is not None and waiver.until < today:
-            out.append(Finding(finding.source, finding.verdict, finding.readings, waiver, True, finding.note))
-        else:
-            out.append(Finding(finding.source, "waived", finding.readings, waiver, False, finding.note))
-    unused = tuple(w for w in fact.waivers if id(w) not in used)
-    return out, unused
+        expired = waiver.until is not None and waiver.until < today
+        verdict = finding.verdict if expired else "waived"
+        findings[index] = Finding(finding.source, verdict, finding.readings, waiver, expired, finding.note)
+    return tuple(w for w in fact.waivers if id(w) not in used)
 
 
 def _waives(waiver: Waiver, source: Source) -> bool:
@@ -362,24 +397,16 @@ def _waives(waiver: Waiver, source: Source) -> bool:
 
 # --------------------------------------------------------------------------- consensus
 
-def _check_consensus(fact: Fact, corpus: Corpus, candidates: dict[int, list[Mention]], today: dt.date) -> Result:
+def _check_consensus(fact: Fact, corpus: Corpus, candidates: dict[int, list[Mention]], base: str,
+                     today: dt.date) -> Result:
     """No expected figure: do the sources agree with each other?"""
     chosen: dict[int, Mention] = {}
-    scoped: dict[int, bool] = {}
-    for index, article in enumerate(corpus.articles):
-        scoped[index] = in_scope(fact.scope, article.source)
-        mentions = [m for m in candidates.get(index, ()) if m.figure.kind == "count"]
-        if scoped[index] and mentions:
+    for index in sorted(candidates):
+        mentions = [m for m in candidates[index] if m.figure.kind == "count"]
+        if base[index] == CODES["silent"] and mentions:
             chosen[index] = min(mentions, key=lambda m: _width(interval_of(m.figure)))
-    findings = []
-    for index, article in enumerate(corpus.articles):
-        if not scoped[index]:
-            findings.append(Finding(article.source, "out_of_scope"))
-        elif index not in chosen:
-            findings.append(Finding(article.source, "silent"))
-        else:
-            findings.append(_consensus_finding(corpus, chosen, index))
-    return _result(fact, findings, today, _groups(corpus, chosen))
+    findings = {index: _consensus_finding(corpus, chosen, index) for index in chosen}
+    return _result(fact, base, findings, today, _groups(corpus, chosen))
 
 
 def _consensus_finding(corpus: Corpus, chosen: dict[int, Mention], index: int) -> Finding:

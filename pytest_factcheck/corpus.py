@@ -30,6 +30,8 @@ class Candidate:
 class Corpus:
     def __init__(self, sources: Sequence[Source], read: Callable[[Source], Article] = read_article) -> None:
         self.articles: list[Article] = [read(source) for source in sources]
+        #: per-corpus memos of the checker (which sources each scope takes in)
+        self.memo: dict = {}
         self._by_word: dict[str, list[Candidate]] = defaultdict(list)
         self._by_kind: dict[str, list[Candidate]] = defaultdict(list)
         for index, article in enumerate(self.articles):

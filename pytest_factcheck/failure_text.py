@@ -54,10 +54,21 @@ def source_label(finding: dict[str, Any], with_date: bool = True) -> str:
     return f"{name}, {finding['published'] or 'date unknown'}"
 
 
+def with_verdicts(fact: dict[str, Any], verdicts: tuple[str, ...], limit: int | None = None) -> tuple[list[dict[str, Any]], int]:
+    """The fact's findings with one of ``verdicts`` (at most ``limit``) and their number.
+    A compact document's view answers without making a dict per source."""
+    findings = fact["findings"]
+    pick = getattr(findings, "with_verdicts", None)
+    if pick is not None:
+        return pick(verdicts, limit)
+    found = [f for f in findings if f["verdict"] in verdicts]
+    return (found if limit is None else found[:limit]), len(found)
+
+
 def headline(fact: dict[str, Any]) -> str:
     """The first line: short, because ``pytest -rf`` shows it after the node id."""
     target = fact["expect"] or "each other"
-    differing = [f for f in fact["findings"] if f["verdict"] in ("conflict", "newer", "hedged")]
+    differing, _ = with_verdicts(fact, ("conflict", "newer", "hedged"))
     if differing:
         total = len(fact["findings"])
         return f"{len(differing)} of {total} source{'s' if total != 1 else ''} differ{'s' if len(differing) == 1 else ''} from {target}"
@@ -87,9 +98,8 @@ def render_failure(fact: dict[str, Any]) -> str:
     if fact.get("groups"):
         lines += _field("figures", "; ".join(_group(g, fact) for g in fact["groups"]))
     for verdict in DETAILED:
-        for finding in fact["findings"]:
-            if finding["verdict"] == verdict or (verdict == "conflict" and _expired(finding)):
-                lines += [""] + _detail(finding, fact)
+        for finding in with_verdicts(fact, (verdict,))[0]:
+            lines += [""] + _detail(finding, fact)
     brief = _brief(fact)
     if brief:
         lines += [""] + brief
@@ -100,10 +110,6 @@ def render_failure(fact: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def _expired(finding: dict[str, Any]) -> bool:
-    return bool(finding.get("waiver", {}).get("expired")) and finding["verdict"] not in DETAILED
-
-
 def _field(name: str, value: str | None) -> list[str]:
     if not value:
         return []
@@ -111,7 +117,7 @@ def _field(name: str, value: str | None) -> list[str]:
 
 
 def _group(group: dict[str, Any], fact: dict[str, Any]) -> str:
-    by_path = {f["source"]: f for f in fact["findings"]}
+    by_path = {f["source"]: f for f in with_verdicts(fact, ("agree", "hedged", "conflict", "waived"))[0]}
     names = ", ".join(_short_label(by_path[p]) if p in by_path else p for p in group["sources"])
     return f"{group['figure']}: {names}"
 
@@ -184,18 +190,15 @@ def _excerpt(mention: dict[str, Any]) -> str:
 def _brief(fact: dict[str, Any]) -> list[str]:
     lines = []
     for verdict in BRIEF:
-        found = [f for f in fact["findings"] if f["verdict"] == verdict and not _expired(f)]
-        if not found:
+        shown, total = with_verdicts(fact, (verdict,), BRIEF_NAMES)
+        if not total:
             continue
         parts = []
-        if len(found) > BRIEF_NAMES:
-            shown, hidden = found[:BRIEF_NAMES], len(found) - BRIEF_NAMES
-        else:
-            shown, hidden = found, 0
         for finding in shown:
             where = ", ".join(str(m["line"]) for m in finding["mentions"])
             many = len(finding["mentions"]) > 1
             parts.append(f"{source_label(finding)}" + (f" (line{'s' if many else ''} {where})" if where else ""))
+        hidden = total - len(shown)
         if hidden:
             parts.append(f"and {hidden:,} more source{'s' if hidden != 1 else ''}")
         label = LABEL.get(verdict, verdict)

@@ -14,11 +14,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from .checking import Finding, Reading, Result, figure_words
+from .checking import CODES, Finding, Reading, Result, figure_words
 from .reader import Figure
 from .sources import Source
 
-__all__ = ["SCHEMA", "source_entry", "fact_entry", "compact", "document", "write_json", "number", "FindingsView"]
+__all__ = ["SCHEMA", "source_entry", "fact_entry", "expand", "document", "write_json", "number", "FindingsView"]
 
 SCHEMA = "pytest-factcheck/1"
 #: Verdicts that count as a difference in summaries.
@@ -96,9 +96,12 @@ def finding_entry(finding: Finding) -> dict[str, Any]:
 
 
 def fact_entry(result: Result, nodeid: str) -> dict[str, Any]:
-    """Everything about one checked fact except its pytest ``outcome``."""
+    """Everything about one checked fact except its pytest ``outcome``, in the compact form
+    it travels (over the xdist wire) and is kept in: ``cells`` holds one verdict code per
+    source, in source order, and ``findings`` the full finding, by source index, of only
+    the sources that say something. ``expand`` and ``document`` give the contract's list of
+    one finding per source, made on demand."""
     fact = result.fact
-    findings = [finding_entry(f) for f in result.findings]
     entry: dict[str, Any] = {
         "nodeid": nodeid,
         "id": fact.id,
@@ -112,10 +115,11 @@ def fact_entry(result: Result, nodeid: str) -> dict[str, Any]:
         "expected": _expected(fact.expected, fact.unit),
         "as_of": fact.as_of.isoformat() if fact.as_of else None,
         "trend": fact.trend,
-        "summary": summary(findings, result.unconfirmed),
+        "summary": summary(result.cells, result.unconfirmed),
         "unconfirmed": result.unconfirmed,
         "unused_waivers": [{"target": w.target, "reason": w.reason, "line": w.line} for w in result.unused_waivers],
-        "findings": findings,
+        "cells": result.cells,
+        "findings": {str(index): finding_entry(f) for index, f in result.findings.items()},
     }
     if fact.kind == "consensus":
         entry["groups"] = [{"figure": words, "sources": list(paths)} for words, paths in result.groups]
@@ -141,12 +145,10 @@ def _expected(figure: Figure | None, unit: str | None) -> dict[str, Any] | None:
     return entry
 
 
-def summary(findings: list[dict[str, Any]], unconfirmed: str | None = None) -> str:
+def summary(cells: str, unconfirmed: str | None = None) -> str:
     """One line an editor can read: "2 of 5 sources differ: conflict 1, hedged 1"."""
-    total = len(findings)
-    counts: dict[str, int] = {}
-    for finding in findings:
-        counts[finding["verdict"]] = counts.get(finding["verdict"], 0) + 1
+    total = len(cells)
+    counts = {verdict: cells.count(code) for verdict, code in CODES.items()}
     differing = sum(counts.get(v, 0) for v in DIFFERING)
     detail = ", ".join(f"{v} {counts[v]}" for v in DIFFERING if counts.get(v))
     if differing:
@@ -159,25 +161,7 @@ def summary(findings: list[dict[str, Any]], unconfirmed: str | None = None) -> s
     return text
 
 
-#: One character per verdict, for the compact form of a fact's findings.
-CODES = {"agree": "+", "hedged": "~", "conflict": "X", "silent": ".", "out_of_scope": "-",
-         "earlier": "<", "newer": ">", "waived": "w"}
 VERDICTS = {code: verdict for verdict, code in CODES.items()}
-
-
-def compact(entry: dict[str, Any]) -> dict[str, Any]:
-    """The form a fact's entry travels (over the xdist wire) and is kept in: full findings
-    only for sources that say something about the fact, and one verdict code per source,
-    in source order, in ``cells``. At 10,000 sources most findings are silent, and a list
-    of 10,000 dicts per fact would not fit in memory across thousands of facts."""
-    out = {key: value for key, value in entry.items() if key != "findings"}
-    out["cells"] = "".join(CODES[f["verdict"]] for f in entry["findings"])
-    out["findings"] = {str(i): f for i, f in enumerate(entry["findings"]) if _says_something(f)}
-    return out
-
-
-def _says_something(finding: dict[str, Any]) -> bool:
-    return bool(finding["mentions"]) or "waiver" in finding or "note" in finding
 
 
 class FindingsView(Sequence):
@@ -207,17 +191,41 @@ class FindingsView(Sequence):
     def __iter__(self) -> Iterator[dict[str, Any]]:
         return (self[i] for i in range(len(self)))
 
+    def counts(self) -> dict[str, int]:
+        """How many findings have each verdict."""
+        return {verdict: n for verdict, code in CODES.items() if (n := self._cells.count(code))}
+
+    def with_verdicts(self, verdicts: Iterable[str], limit: int | None = None) -> tuple[list[dict[str, Any]], int]:
+        """The findings with one of ``verdicts`` (at most ``limit`` of them, in source
+        order) and how many there are, without making a dict for every other source."""
+        codes = [CODES[v] for v in verdicts]
+        total = sum(self._cells.count(code) for code in codes)
+        indexes: list[int] = []
+        for code in codes:
+            found = 0
+            at = self._cells.find(code)
+            while at != -1 and (limit is None or found < limit):
+                indexes.append(at)
+                found += 1
+                at = self._cells.find(code, at + 1)
+        indexes.sort()
+        shown = indexes if limit is None else indexes[:limit]
+        return [self[i] for i in shown], total
+
+
+def expand(entry: dict[str, Any], sources: list[dict[str, Any]]) -> dict[str, Any]:
+    """A compact entry with its findings as the full list (a ``FindingsView``)."""
+    if "cells" not in entry:
+        return entry
+    out = {key: value for key, value in entry.items() if key != "cells"}
+    out["findings"] = FindingsView(entry, sources)
+    return out
+
 
 def document(sources: Iterable[dict[str, Any]], facts: Iterable[dict[str, Any]]) -> dict[str, Any]:
-    """The findings document from compact fact entries (see ``compact``)."""
+    """The findings document from compact fact entries (see ``fact_entry``)."""
     ordered = sorted(sources, key=lambda s: s["path"])
-    expanded = []
-    for fact in sorted(facts, key=lambda f: f["nodeid"]):
-        if "cells" in fact:
-            rest = {key: value for key, value in fact.items() if key != "cells"}
-            rest["findings"] = FindingsView(fact, ordered)
-            fact = rest
-        expanded.append(fact)
+    expanded = [expand(fact, ordered) for fact in sorted(facts, key=lambda f: f["nodeid"])]
     return {"schema": SCHEMA, "sources": ordered, "facts": expanded}
 
 
@@ -237,19 +245,20 @@ def write_json(path: Path, doc: Any) -> None:
 
 
 def _dump(doc: Any, out) -> None:
+    """One fact per line: compact (CPython's C encoder only runs without ``indent``, and a
+    desk's findings run to millions of cells), yet easy to scan and to diff."""
     if not (isinstance(doc, dict) and "facts" in doc):
         json.dump(doc, out, ensure_ascii=False, indent=2)
         return
-    out.write("{\n")
-    head = {key: value for key, value in doc.items() if key != "facts"}
-    for key, value in head.items():
-        out.write(f"  {json.dumps(key)}: {_indented(value, 2)},\n")
-    out.write('  "facts": [')
+    out.write("{")
+    for key, value in doc.items():
+        if key != "facts":
+            out.write(f"{json.dumps(key)}: {_compact(value)},\n ")
+    out.write('"facts": [')
     for i, fact in enumerate(doc["facts"]):
-        whole = dict(fact, findings=list(fact["findings"]))
-        out.write(("," if i else "") + "\n    " + _indented(whole, 4))
-    out.write("\n  ]\n}" if doc["facts"] else "]\n}")
+        out.write(("," if i else "") + "\n  " + _compact(dict(fact, findings=list(fact["findings"]))))
+    out.write("\n]}" if doc["facts"] else "]}")
 
 
-def _indented(value: Any, depth: int) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + " " * depth)
+def _compact(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))

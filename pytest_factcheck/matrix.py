@@ -84,7 +84,10 @@ def sources_of(doc: dict) -> list[dict]:
     known = {s["path"] for s in sources}
     extra: dict[str, dict] = {}
     for fact in doc.get("facts") or []:
-        for f in fact.get("findings") or []:
+        findings = fact.get("findings") or []
+        if hasattr(findings, "counts"):
+            continue  # a compact fact's findings name exactly the document's sources
+        for f in findings:
             path = f.get("source")
             if path and path not in known and path not in extra:
                 extra[path] = {"path": path, "outlet": f.get("outlet"),
@@ -146,7 +149,14 @@ def expected_text(fact: dict) -> str:
 
 
 def count_verdicts(facts: Iterable[dict]) -> Counter:
-    return Counter(f.get("verdict") for fact in facts for f in fact.get("findings") or [])
+    total: Counter = Counter()
+    for fact in facts:
+        findings = fact.get("findings") or []
+        if hasattr(findings, "counts"):  # a compact fact counts without a dict per source
+            total.update(findings.counts())
+        else:
+            total.update(f.get("verdict") for f in findings)
+    return total
 
 
 def count_statuses(facts: Iterable[dict]) -> Counter:

@@ -27,7 +27,7 @@ from .checking import check_fact, in_scope
 from .corpus import Corpus
 from .facts import Fact, FactFile, InputError, Scope, load_fact_file
 from .failure_text import headline, render_failure
-from .findings_json import compact, document, fact_entry, source_entry, static_fact_entry, write_json
+from .findings_json import document, expand, fact_entry, source_entry, static_fact_entry, write_json
 from .sources import Source, find_sources
 
 STATE = pytest.StashKey["FactcheckState"]()
@@ -88,6 +88,7 @@ class FactcheckState:
     source_folders: set[Path] = field(default_factory=set)
     results: dict[str, dict[str, Any]] = field(default_factory=dict)
     source_entries: dict[str, dict[str, Any]] = field(default_factory=dict)
+    source_list: list[dict[str, Any]] = field(default_factory=list)  # in corpus order
     collect_errors: int = 0
     fact_collect_errors: int = 0
     reading: ReadingCache = field(default_factory=lambda: ReadingCache(None))
@@ -152,6 +153,7 @@ class FactcheckState:
             self._corpus = Corpus(ordered, read=_counting(self.reading.read, len(ordered), progress))
             self._corpus_folders = frozenset(self.source_folders)
             self.source_entries = {a.source.path: source_entry(a.source) for a in self._corpus.articles}
+            self.source_list = [self.source_entries[a.source.path] for a in self._corpus.articles]
             warn = warn or (lambda warning: warnings.warn(warning, stacklevel=3))
             for article in self._corpus.articles:
                 if article.problem:
@@ -388,7 +390,7 @@ class FactItem(pytest.Item):
         result = check_fact(self.fact, state.corpus(), state.today)
         self.entry = entry = fact_entry(result, self.nodeid)
         self.user_properties.append(("expect", self.fact.expect or "(consensus)"))
-        for finding in entry["findings"]:
+        for finding in entry["findings"].values():
             if finding["mentions"]:  # silent and out-of-scope sources are left out: there can be thousands
                 self.user_properties.append((f"verdict {finding['source']}", finding["verdict"]))
         for waiver in result.unused_waivers:
@@ -396,11 +398,12 @@ class FactItem(pytest.Item):
                                        "no differing figure to waive; remove it or check its name"))
         if not result.failed:
             return
+        readable = expand(entry, state.source_list)
         if self.fact.severity == "warning" and state.fail_on != "warning":
             entry["warned"] = True
-            self.warn(FactcheckWarning(render_failure(entry)))
+            self.warn(FactcheckWarning(render_failure(readable)))
             return
-        raise FactFailed(entry)
+        raise FactFailed(readable)
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style=None):
         if isinstance(excinfo.value, FactFailed):
@@ -417,7 +420,7 @@ class FactItem(pytest.Item):
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):
     report = yield
     if isinstance(item, FactItem) and (call.when == "call" or (call.when == "setup" and report.skipped)):
-        report.factcheck = compact(item.entry) if item.entry is not None else static_fact_entry(item.fact, item.nodeid)
+        report.factcheck = item.entry if item.entry is not None else static_fact_entry(item.fact, item.nodeid)
     return report
 
 

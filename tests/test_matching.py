@@ -147,6 +147,8 @@ def test_worst_figure_wins_and_silence(tmp_path):
         article_from_text(Source("b.txt", tmp_path / "b.txt", "B"), "The weather was fine."),
     ]
     result = check_fact(f, Corpus.from_articles(articles), dt.date(2024, 1, 1))
-    assert [x.verdict for x in result.findings] == ["conflict", "silent"]
+    assert result.cells == "X."  # one verdict code per source: conflict, silent
+    assert list(result.findings) == [0]  # only the source that says something has a finding
+    assert result.findings[0].verdict == "conflict"
     assert [r.verdict for r in result.findings[0].readings] == ["agree", "conflict"]
     assert result.failed
