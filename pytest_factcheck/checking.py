@@ -272,13 +272,11 @@ def _dated(fact: Fact, source: Source, figure: Figure, verdict: str) -> str:
 def check_fact(fact: Fact, corpus: Corpus, today: dt.date | None = None) -> Result:
     today = today or dt.date.today()
     base = scope_cells(fact.scope, corpus)
-    candidates = _candidates(fact, corpus)
+    candidates = _candidates(fact, corpus, base)
     if fact.expected is None:
         return _check_consensus(fact, corpus, candidates, base, today)
     findings: dict[int, Finding] = {}
     for index in sorted(candidates):
-        if base[index] != CODES["silent"]:
-            continue
         source = corpus.articles[index].source
         readings = []
         for mention in candidates[index]:
@@ -311,7 +309,8 @@ def _note_unknown_dates(fact: Fact, corpus: Corpus, base: str, findings: dict[in
             findings[index] = Finding(source, "silent", note="date unknown")
 
 
-def _candidates(fact: Fact, corpus: Corpus) -> dict[int, list[Mention]]:
+def _candidates(fact: Fact, corpus: Corpus, base: str) -> dict[int, list[Mention]]:
+    """The figures about the fact in the sources its scope takes in, by source index."""
     expected_kind = fact.expected.kind if fact.expected else "count"
     if expected_kind in BY_KIND:
         pool = corpus.by_kind(expected_kind)
@@ -326,8 +325,9 @@ def _candidates(fact: Fact, corpus: Corpus) -> dict[int, list[Mention]]:
                     pool.append(candidate)
         pool.sort(key=lambda c: (c.index, c.mention.figure.start))
     out: dict[int, list[Mention]] = {}
+    in_scope_code = CODES["silent"]
     for candidate in pool:
-        if about(fact, candidate.mention):
+        if base[candidate.index] == in_scope_code and about(fact, candidate.mention):
             out.setdefault(candidate.index, []).append(candidate.mention)
     return out
 
@@ -403,7 +403,7 @@ def _check_consensus(fact: Fact, corpus: Corpus, candidates: dict[int, list[Ment
     chosen: dict[int, Mention] = {}
     for index in sorted(candidates):
         mentions = [m for m in candidates[index] if m.figure.kind == "count"]
-        if base[index] == CODES["silent"] and mentions:
+        if mentions:
             chosen[index] = min(mentions, key=lambda m: _width(interval_of(m.figure)))
     findings = {index: _consensus_finding(corpus, chosen, index) for index in chosen}
     return _result(fact, base, findings, today, _groups(corpus, chosen))
