@@ -23,7 +23,7 @@ import fnmatch
 import math
 import os
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from rapidfuzz import fuzz, process
 
@@ -115,14 +115,44 @@ def in_scope(scope: Scope, source: Source) -> bool:
     """Whether ``scope`` takes ``source`` in. A source of unknown date stays in a window."""
     if scope.paths is not None and not any(_under(source, folder) for folder in scope.paths):
         return False
+    return _dated_in(scope, source) and not any(_excluded(source, g) for g in scope.exclude)
+
+
+def scope_mask(scope: Scope, sources: Sequence[Source], memo: dict) -> list[bool]:
+    """``in_scope`` for every source at once. The parts that many scopes share (which
+    sources lie under a folder, which a glob leaves out) are worked out once per ``memo``,
+    which belongs to this list of sources."""
+    keep = [scope.paths is None] * len(sources)
+    for folder in scope.paths or ():
+        part = _memo(memo, ("under", folder), lambda: [_under(s, folder) for s in sources])
+        keep = [a or b for a, b in zip(keep, part)]
+    for glob in scope.exclude:
+        part = _memo(memo, ("glob", glob), lambda: [_excluded(s, glob) for s in sources])
+        keep = [a and not b for a, b in zip(keep, part)]
+    if scope.published_from or scope.published_to or scope.outlets is not None:
+        keep = [k and _dated_in(scope, s) for k, s in zip(keep, sources)]
+    return keep
+
+
+def _memo(memo: dict, key, make):
+    value = memo.get(key)
+    if value is None:
+        value = memo[key] = make()
+    return value
+
+
+def _dated_in(scope: Scope, source: Source) -> bool:
+    """The window and outlet tests of a scope."""
     if source.published is not None:
         if scope.published_from and source.published < scope.published_from:
             return False
         if scope.published_to and source.published > scope.published_to:
             return False
-    if scope.outlets is not None and source.outlet not in scope.outlets:
-        return False
-    return not any(fnmatch.fnmatch(source.name, g) or fnmatch.fnmatch(source.path, g) for g in scope.exclude)
+    return scope.outlets is None or source.outlet in scope.outlets
+
+
+def _excluded(source: Source, glob: str) -> bool:
+    return fnmatch.fnmatch(source.name, glob) or fnmatch.fnmatch(source.path, glob)
 
 
 def _under(source: Source, folder) -> bool:
@@ -133,15 +163,18 @@ def _under(source: Source, folder) -> bool:
 
 # --------------------------------------------------------------------------- which figures
 
-def about(fact: Fact, mention: Mention) -> bool:
-    """Whether a figure in an article is about the fact (noun, context, exclude)."""
+def about(fact: Fact, mention: Mention, memo: dict | None = None) -> bool:
+    """Whether a figure in an article is about the fact (noun, context, exclude).
+
+    ``memo`` (one per corpus) keeps, for each entry, the words of the corpus close enough
+    to it, so that most figures are ruled out by one set test instead of fuzzy matching."""
     if mention.figure.previous:
         return False
     if fact.counts and not _counts(fact.counts, mention):
         return False
-    if not all(_near(alternatives, mention) for alternatives in fact.context):
+    if not all(_near(alternatives, mention, memo) for alternatives in fact.context):
         return False
-    return not any(_contains(mention.sentence_words, entry) for entry in fact.exclude)
+    return not any(_contains(mention.sentence_words, entry, None, memo) for entry in fact.exclude)
 
 
 def _counts(counts: tuple[tuple[str, ...], ...], mention: Mention) -> bool:
@@ -155,11 +188,12 @@ def _counts(counts: tuple[tuple[str, ...], ...], mention: Mention) -> bool:
     return False
 
 
-def _near(alternatives: tuple[tuple[str, ...], ...], mention: Mention) -> bool:
-    return any(_contains(mention.near, entry, mention.near_capital) for entry in alternatives)
+def _near(alternatives: tuple[tuple[str, ...], ...], mention: Mention, memo: dict | None = None) -> bool:
+    return any(_contains(mention.near, entry, mention.near_capital, memo) for entry in alternatives)
 
 
-def _contains(words: tuple[str, ...], entry: tuple[str, ...], capital: tuple[bool, ...] | None = None) -> bool:
+def _contains(words: tuple[str, ...], entry: tuple[str, ...], capital: tuple[bool, ...] | None = None,
+              memo: dict | None = None) -> bool:
     """Whether ``entry`` occurs in ``words`` as whole words, fuzzily (rapidfuzz), in any
     order ("Iraq and Syria" = "Syria and Iraq"). With ``capital`` given, a name that is one
     part of a coordination of names ("Iraq" in "Iraq and Syria") does not count: that is a
@@ -167,7 +201,10 @@ def _contains(words: tuple[str, ...], entry: tuple[str, ...], capital: tuple[boo
     size = len(entry)
     if not size or size > len(words):
         return False
-    if not set(entry) & set(words) and not _any_fuzzy_word(entry, words):
+    if memo is not None and "vocabulary" in memo:
+        if _close_words(entry, memo).isdisjoint(words):
+            return False
+    elif not set(entry) & set(words) and not _any_fuzzy_word(entry, words):
         return False
     wanted = " ".join(entry)
     for i in range(len(words) - size + 1):
@@ -177,6 +214,34 @@ def _contains(words: tuple[str, ...], entry: tuple[str, ...], capital: tuple[boo
         if capital is None or not _coordinated(words, capital, i, i + size):
             return True
     return False
+
+
+def _close_words(entry: tuple[str, ...], memo: dict) -> frozenset[str]:
+    """The words of the corpus equal to a word of the entry, or (for words longer than
+    four letters) fuzzily close to one: worked out once per entry."""
+    key = ("close", entry)
+    close = memo.get(key)
+    if close is None:
+        found = set(entry)
+        for word in entry:
+            if len(word) > 4:
+                found.update(match for match, _, _ in process.extract(
+                    word, memo["vocabulary"], scorer=fuzz.ratio, score_cutoff=FUZZY, limit=None))
+        close = memo[key] = frozenset(found)
+    return close
+
+
+def vocabulary_memo(corpus: Corpus) -> dict:
+    """The memo ``about`` uses for a corpus: every word near a figure or in its sentence."""
+    memo = corpus.memo.get("about")
+    if memo is None:
+        words: set[str] = set()
+        for article in corpus.articles:
+            for mention in article.mentions:
+                words.update(mention.near)
+                words.update(mention.sentence_words)
+        memo = corpus.memo["about"] = {"vocabulary": sorted(words)}
+    return memo
 
 
 def _any_fuzzy_word(entry: tuple[str, ...], words: tuple[str, ...]) -> bool:
@@ -295,9 +360,9 @@ def scope_cells(scope: Scope, corpus: Corpus) -> str:
     distinct scope (the facts of a file share theirs)."""
     cached = corpus.memo.get(scope)
     if cached is None:
-        cached = "".join(CODES["silent"] if in_scope(scope, a.source) else CODES["out_of_scope"]
-                         for a in corpus.articles)
-        corpus.memo[scope] = cached
+        sources = _memo(corpus.memo, "sources", lambda: corpus.sources)
+        mask = scope_mask(scope, sources, corpus.memo)
+        cached = corpus.memo[scope] = "".join(CODES["silent"] if k else CODES["out_of_scope"] for k in mask)
     return cached
 
 
@@ -313,22 +378,21 @@ def _candidates(fact: Fact, corpus: Corpus, base: str) -> dict[int, list[Mention
     """The figures about the fact in the sources its scope takes in, by source index."""
     expected_kind = fact.expected.kind if fact.expected else "count"
     if expected_kind in BY_KIND:
-        pool = corpus.by_kind(expected_kind)
+        pool, merge = corpus.by_kind(expected_kind), False
     else:
         words = sorted({entry[-1] for entry in fact.counts})
-        seen: set[int] = set()
-        pool = []
-        for word in words:
-            for candidate in corpus.by_word(word):
-                if id(candidate) not in seen:
-                    seen.add(id(candidate))
-                    pool.append(candidate)
-        pool.sort(key=lambda c: (c.index, c.mention.figure.start))
+        pool = [c for word in words for c in corpus.by_word(word)]
+        merge = len(words) > 1
     out: dict[int, list[Mention]] = {}
     in_scope_code = CODES["silent"]
+    memo = vocabulary_memo(corpus)
     for candidate in pool:
-        if base[candidate.index] == in_scope_code and about(fact, candidate.mention):
+        if base[candidate.index] == in_scope_code and about(fact, candidate.mention, memo):
             out.setdefault(candidate.index, []).append(candidate.mention)
+    if merge:
+        for index, mentions in out.items():  # several words' lists: back into text order, once each
+            unique = {id(m): m for m in mentions}
+            out[index] = sorted(unique.values(), key=lambda m: m.figure.start)
     return out
 
 

@@ -23,7 +23,7 @@ from . import FactcheckWarning
 from .articles import Article
 from .cache import ReadingCache
 from .cache import clear as clear_cache
-from .checking import check_fact, in_scope
+from .checking import check_fact, scope_mask
 from .corpus import Corpus
 from .facts import Fact, FactFile, InputError, Scope, load_fact_file
 from .failure_text import headline, render_failure
@@ -97,6 +97,7 @@ class FactcheckState:
     _folder_sources: dict[Path, list[Source]] = field(default_factory=dict)
     _loaded: dict[Path, FactFile | InputError] = field(default_factory=dict)
     _outlets: dict[Scope, frozenset[str]] = field(default_factory=dict)
+    _scope_memos: dict[Path, dict] = field(default_factory=dict)
     _markers: set[str] | None = None
 
     def load(self, path: Path) -> FactFile:
@@ -114,9 +115,12 @@ class FactcheckState:
     def outlets(self, scope: Scope) -> frozenset[str]:
         """The outlets (from the manifests) of the sources a scope takes in, for ``-k``."""
         if scope not in self._outlets:
-            self._outlets[scope] = frozenset(
-                source.outlet for folder in scope.paths or () for source in self.sources_in(folder)
-                if source.outlet and in_scope(scope, source))
+            names: set[str] = set()
+            for folder in scope.paths or ():
+                sources = self.sources_in(folder)
+                mask = scope_mask(scope, sources, self._scope_memos.setdefault(folder, {}))
+                names.update(s.outlet for s, keep in zip(sources, mask) if keep and s.outlet)
+            self._outlets[scope] = frozenset(names)
         return self._outlets[scope]
 
     def register_marker(self, config: pytest.Config, tag: str) -> None:

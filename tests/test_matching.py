@@ -152,3 +152,27 @@ def test_worst_figure_wins_and_silence(tmp_path):
     assert result.findings[0].verdict == "conflict"
     assert [r.verdict for r in result.findings[0].readings] == ["agree", "conflict"]
     assert result.failed
+
+
+def test_scope_mask_agrees_with_in_scope(tmp_path):
+    """The memoised mask gives the same answer as the plain rule for every kind of scope."""
+    import datetime as dt
+
+    from pytest_factcheck.checking import in_scope, scope_mask
+    from pytest_factcheck.facts import Scope
+
+    a, b = tmp_path / "a", tmp_path / "b"
+    sources = [
+        Source("a/1.txt", a / "1.txt", "Daily Bugle", dt.date(2024, 1, 5)),
+        Source("a/draft-2.txt", a / "draft-2.txt", None, None),
+        Source("b/3.txt", b / "3.txt", "Morning Star", dt.date(2023, 12, 1)),
+        Source("ab/4.txt", tmp_path / "ab" / "4.txt", "Daily Bugle", dt.date(2024, 2, 1)),
+    ]
+    scopes = [
+        Scope(), Scope(paths=(a,)), Scope(paths=(a, b)), Scope(published_from=dt.date(2024, 1, 1)),
+        Scope(published_to=dt.date(2024, 1, 31), outlets=("Daily Bugle",)), Scope(exclude=("*draft*",)),
+        Scope(paths=(a,), exclude=("a/1.txt",)),
+    ]
+    memo: dict = {}
+    for scope in scopes:
+        assert scope_mask(scope, sources, memo) == [in_scope(scope, s) for s in sources], scope
