@@ -19,6 +19,9 @@ from .words import normalize_words, words_and_capitals
 __all__ = ["Mention", "Article", "read_article", "decode"]
 
 _BREAK = re.compile(r"[,;:()\[\]—–“”\"!?]|\s-\s")
+#: Sentences longer than this are kept as SENTENCE_CONTEXT characters either side of a figure.
+MAX_SENTENCE = 1200
+SENTENCE_CONTEXT = 500
 _COORDINATOR = re.compile(r"\b(?:and|or|but|while|whereas|with|plus|as well as)\b", re.IGNORECASE)
 
 
@@ -85,12 +88,26 @@ def _mentions(text: str, sentence: Sentence, lines: "_LineIndex") -> list[Mentio
         near_text = body[:right] if i == 0 else f"{lead} {body[left:right]}"
         near, capital = words_and_capitals(near_text)
         line, column = lines.position(figure.start)
+        sentence, offset = _around(body, spans[i][0], spans[i][1])
         out.append(Mention(
-            figure=figure, sentence=body, offset=spans[i][0], line=line, column=column,
+            figure=figure, sentence=sentence, offset=offset, line=line, column=column,
             near=near, near_capital=capital, sentence_words=words,
             phrase_words=normalize_words(figure.phrase) if figure.phrase else (),
         ))
     return out
+
+
+def _around(body: str, start: int, end: int) -> tuple[str, int]:
+    """The sentence as kept with a figure, and the figure's offset in it. A runaway
+    "sentence" (an article of one endless line) is cut to about a thousand characters
+    around the figure, marked with "…", so reports and the JSON stay in proportion."""
+    if len(body) <= MAX_SENTENCE:
+        return body, start
+    left = max(0, start - SENTENCE_CONTEXT)
+    right = min(len(body), end + SENTENCE_CONTEXT)
+    head = "…" if left else ""
+    tail = "…" if right < len(body) else ""
+    return f"{head}{body[left:right]}{tail}", start - left + len(head)
 
 
 def _clauses(body: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -21,7 +21,7 @@ from .units import CURRENCY_SYMBOLS, TIME_UNITS, UNIT_WORDS, unit_name
 __all__ = ["Figure", "Sentence", "read_figures", "read_sentences", "READER_VERSION"]
 
 #: Bumped whenever the reading rules change, so cached readings are invalidated.
-READER_VERSION = "3"
+READER_VERSION = "4"
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,6 +229,7 @@ thing building meeting wing evening morning ceiling offering bombing shooting ki
 landing briefing hearing ruling warning finding funding training uprising spring king ring
 string sibling opening opening
 """.split())
+_MEN_SINGULARS = frozenset("specimen abdomen regimen acumen stamen hymen".split())
 _IRREGULAR_PLURALS = frozenset(
     "people personnel children men women servicemen servicewomen civilians".split())
 _ROLE_VERBS = frozenset("""
@@ -274,6 +275,8 @@ def _plural(word: str) -> bool:
     lower = word.lower()
     if lower in _IRREGULAR_PLURALS:
         return True
+    if len(lower) > 4 and lower.endswith("men") and lower not in _MEN_SINGULARS:
+        return True  # fishermen, linemen, policemen
     return (len(lower) > 3 and lower.endswith("s") and "." not in lower
             and not lower.endswith(("ss", "us", "is")))
 
@@ -546,7 +549,7 @@ class _Reader:
         noun = phrase = None
         end = num.end
         if num.noun_after:
-            np = _noun_phrase(text, num.end, send, num.value)
+            np = _noun_phrase(text, num.end, send, num.high)  # a range "1 to 3" counts plural nouns
             if np is not None:
                 phrase_start, end, noun = np
                 phrase = text[phrase_start:end]

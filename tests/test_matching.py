@@ -176,3 +176,14 @@ def test_scope_mask_agrees_with_in_scope(tmp_path):
     memo: dict = {}
     for scope in scopes:
         assert scope_mask(scope, sources, memo) == [in_scope(scope, s) for s in sources], scope
+
+
+def test_a_runaway_sentence_is_kept_around_each_figure():
+    """An article of one endless line: each figure keeps about a thousand characters of it."""
+    text = "In Riverton, officials said 40 shelters were open and 12 wounded were treated " * 2000
+    found = mentions(text)
+    assert len(found) == 4000
+    for m in (found[0], found[1999], found[-1]):
+        assert len(m.sentence) <= 1100
+        assert m.sentence[m.offset:m.offset + len(m.figure.text)] == m.figure.text
+    assert found[1999].sentence.startswith("…") and found[1999].sentence.endswith("…")
