@@ -24,7 +24,7 @@ from .sources import Source
 
 __all__ = ["ReadingCache", "ReadCounts", "clear"]
 
-FORMAT = 1
+FORMAT = 2
 _FIGURE_FIELDS = [f.name for f in dataclasses.fields(Figure)]
 
 
@@ -80,19 +80,26 @@ def _read(source: Source, data: bytes) -> Article:
 
 
 def _dump(article: Article, key: str, original: Source) -> dict[str, Any]:
+    """A reading as JSON. Sentences and their word lists are stored once each: the word
+    list is one shared tuple per real sentence, even where a runaway sentence was cut into
+    a window for each of its figures."""
     sentences: dict[str, int] = {}
+    word_lists: dict[int, int] = {}
+    words: list[list[str]] = []
     mentions = []
     for mention in article.mentions:
-        index = sentences.setdefault(mention.sentence, len(sentences))
+        text_index = sentences.setdefault(mention.sentence, len(sentences))
+        words_index = word_lists.get(id(mention.sentence_words))
+        if words_index is None:
+            words_index = word_lists[id(mention.sentence_words)] = len(words)
+            words.append(list(mention.sentence_words))
         figure = [getattr(mention.figure, name) for name in _FIGURE_FIELDS]
-        mentions.append([figure, index, mention.offset, mention.line, mention.column, list(mention.near),
-                         "".join("1" if c else "0" for c in mention.near_capital), list(mention.phrase_words)])
-    words = {}
-    for mention in article.mentions:
-        words.setdefault(sentences[mention.sentence], list(mention.sentence_words))
+        mentions.append([figure, text_index, words_index, mention.offset, mention.line, mention.column,
+                         list(mention.near), "".join("1" if c else "0" for c in mention.near_capital),
+                         list(mention.phrase_words)])
     inferred = article.source.outlet if original.outlet is None else None
     return {"format": FORMAT, "reader": READER_VERSION, "key": key, "outlet": inferred, "problem": article.problem,
-            "sentences": list(sentences), "words": [words[i] for i in range(len(sentences))], "mentions": mentions}
+            "sentences": list(sentences), "words": words, "mentions": mentions}
 
 
 def _restore(entry: dict[str, Any], source: Source) -> Article:
@@ -101,10 +108,10 @@ def _restore(entry: dict[str, Any], source: Source) -> Article:
     sentences = entry["sentences"]
     words = [tuple(w) for w in entry["words"]]
     mentions = []
-    for figure, index, offset, line, column, near, capital, phrase in entry["mentions"]:
+    for figure, text_index, words_index, offset, line, column, near, capital, phrase in entry["mentions"]:
         mentions.append(Mention(
-            figure=Figure(*figure), sentence=sentences[index], offset=offset, line=line, column=column,
-            near=tuple(near), near_capital=tuple(c == "1" for c in capital), sentence_words=words[index],
+            figure=Figure(*figure), sentence=sentences[text_index], offset=offset, line=line, column=column,
+            near=tuple(near), near_capital=tuple(c == "1" for c in capital), sentence_words=words[words_index],
             phrase_words=tuple(phrase),
         ))
     return Article(source, tuple(mentions), entry["problem"])

@@ -122,3 +122,17 @@ def test_a_cached_reading_equals_a_fresh_one(tmp_path: Path):
     second = ReadingCache(tmp_path)
     assert [second.read(s) for s in sources] == fresh
     assert second.counts.cached == len(sources)
+
+
+def test_a_runaway_sentence_is_cached_once(tmp_path: Path):
+    """An article of one endless line: its words are stored once, not once per figure."""
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "line.txt").write_text("In Riverton, officials said 40 shelters were open and 12 wounded were treated " * 3000)
+    (source,) = find_sources(folder, tmp_path)
+    article = ReadingCache(tmp_path / "cache").read(source)
+    (entry,) = (tmp_path / "cache").rglob("*.json")
+    stored = json.loads(entry.read_text())
+    assert len(stored["words"]) == 1 and len(stored["mentions"]) == 6000
+    assert entry.stat().st_size < 20 * len(source.file.read_bytes())
+    assert ReadingCache(tmp_path / "cache").read(source) == article
