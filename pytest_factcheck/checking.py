@@ -174,7 +174,20 @@ def about(fact: Fact, mention: Mention, memo: dict | None = None) -> bool:
         return False
     if not all(_near(alternatives, mention, memo) for alternatives in fact.context):
         return False
-    return not any(_contains(mention.sentence_words, entry, None, memo) for entry in fact.exclude)
+    return not any(_excludes(entry, mention, memo) for entry in fact.exclude)
+
+
+def _excludes(entry: tuple[str, ...], mention: Mention, memo: dict | None) -> bool:
+    """Whether the figure's sentence holds an ``exclude`` entry: worked out once per
+    (entry, sentence), since a sentence's figures share its words (and a runaway sentence
+    of a million words must not be searched again for each of its figures)."""
+    if memo is None:
+        return _contains(mention.sentence_words, entry)
+    key = ("exclude", entry, id(mention.sentence_words))
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = _contains(mention.sentence_words, entry, None, memo)
+    return found
 
 
 def _counts(counts: tuple[tuple[str, ...], ...], mention: Mention) -> bool:
@@ -236,10 +249,13 @@ def vocabulary_memo(corpus: Corpus) -> dict:
     memo = corpus.memo.get("about")
     if memo is None:
         words: set[str] = set()
+        seen: set[int] = set()
         for article in corpus.articles:
             for mention in article.mentions:
                 words.update(mention.near)
-                words.update(mention.sentence_words)
+                if id(mention.sentence_words) not in seen:  # a sentence's figures share its words
+                    seen.add(id(mention.sentence_words))
+                    words.update(mention.sentence_words)
         memo = corpus.memo["about"] = {"vocabulary": sorted(words)}
     return memo
 
