@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import SEEDS, copy_demo
+from helpers import SEEDS
 from pytest_factcheck.cache import ReadingCache
 from pytest_factcheck.sources import find_sources
 
@@ -25,12 +25,6 @@ def counts(result: pytest.RunResult) -> tuple[int, int, int]:
 
 def run(pytester: pytest.Pytester, *args: str) -> pytest.RunResult:
     return pytester.runpytest_subprocess("facts", "--factcheck-summary=off", *args)
-
-
-@pytest.fixture
-def demo(pytester: pytest.Pytester) -> pytest.Pytester:
-    copy_demo(pytester)
-    return pytester
 
 
 def test_a_warm_run_reads_no_source_fresh(demo):

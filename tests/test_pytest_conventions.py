@@ -11,12 +11,6 @@ DEMO_IDS = ["ballistic-missiles-fired", "iranians-killed-damascus", "militia-att
             "us-injured-since-october", "us-troops-iraq", "us-troops-syria"]
 
 
-@pytest.fixture
-def demo(pytester: pytest.Pytester) -> pytest.Pytester:
-    copy_demo(pytester)
-    return pytester
-
-
 def run(pytester: pytest.Pytester, *args: str) -> pytest.RunResult:
     return pytester.runpytest("-p", "no:cacheprovider", "--factcheck-summary=off", *args)
 

@@ -9,12 +9,6 @@ import pytest
 from helpers import copy_demo, write_facts
 
 
-@pytest.fixture
-def demo(pytester: pytest.Pytester) -> pytest.Pytester:
-    copy_demo(pytester)
-    return pytester
-
-
 def run(pytester: pytest.Pytester, *args: str) -> pytest.RunResult:
     return pytester.runpytest("-p", "no:cacheprovider", "facts", *args)
 
