@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from .checking import CODES, Finding, Reading, Result, figure_words
+from .facts import Fact
 from .reader import Figure
 from .sources import Source
 
@@ -102,7 +103,29 @@ def fact_entry(result: Result, nodeid: str) -> dict[str, Any]:
     the sources that say something. ``expand`` and ``document`` give the contract's list of
     one finding per source, made on demand."""
     fact = result.fact
-    entry: dict[str, Any] = {
+    entry = _fact_fields(fact, nodeid)
+    entry.update({
+        "summary": summary(result.cells, result.unconfirmed),
+        "unconfirmed": result.unconfirmed,
+        "unused_waivers": [{"target": w.target, "reason": w.reason, "line": w.line} for w in result.unused_waivers],
+        "cells": result.cells,
+        "findings": {str(index): finding_entry(f) for index, f in result.findings.items()},
+    })
+    if fact.kind == "consensus":
+        entry["groups"] = [{"figure": words, "sources": list(paths)} for words, paths in result.groups]
+    return entry
+
+
+def static_fact_entry(fact: Fact, nodeid: str) -> dict[str, Any]:
+    """A fact that was not checked (skipped): no findings."""
+    entry = _fact_fields(fact, nodeid)
+    entry.update({"summary": "not checked", "unconfirmed": None, "unused_waivers": [], "findings": []})
+    return entry
+
+
+def _fact_fields(fact: Fact, nodeid: str) -> dict[str, Any]:
+    """What the facts file says of a fact, checked or not."""
+    return {
         "nodeid": nodeid,
         "id": fact.id,
         "file": fact.file.as_posix(),
@@ -115,25 +138,6 @@ def fact_entry(result: Result, nodeid: str) -> dict[str, Any]:
         "expected": _expected(fact.expected, fact.unit),
         "as_of": fact.as_of.isoformat() if fact.as_of else None,
         "trend": fact.trend,
-        "summary": summary(result.cells, result.unconfirmed),
-        "unconfirmed": result.unconfirmed,
-        "unused_waivers": [{"target": w.target, "reason": w.reason, "line": w.line} for w in result.unused_waivers],
-        "cells": result.cells,
-        "findings": {str(index): finding_entry(f) for index, f in result.findings.items()},
-    }
-    if fact.kind == "consensus":
-        entry["groups"] = [{"figure": words, "sources": list(paths)} for words, paths in result.groups]
-    return entry
-
-
-def static_fact_entry(fact, nodeid: str) -> dict[str, Any]:
-    """A fact that was not checked (skipped): no findings."""
-    return {
-        "nodeid": nodeid, "id": fact.id, "file": fact.file.as_posix(), "line": fact.line,
-        "claim": fact.claim, "expect": fact.expect, "kind": fact.kind, "severity": fact.severity,
-        "tags": list(fact.tags), "expected": _expected(fact.expected, fact.unit),
-        "as_of": fact.as_of.isoformat() if fact.as_of else None, "trend": fact.trend,
-        "summary": "not checked", "unconfirmed": None, "unused_waivers": [], "findings": [],
     }
 
 
