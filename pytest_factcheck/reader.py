@@ -814,11 +814,11 @@ def _inherit(figures: list[Figure]) -> list[Figure]:
 #: counts: "a"/"an", a noun phrase of up to four words, then was / has been / had been and a
 #: casualty verb. Any other "a"/"an" ("a U.S. official said", "a rocket was fired") is not
 #: a figure.
-_CASUALTY_VERB = re.compile(r"\b(?:was|been)\s+(?:killed|injured|wounded|hurt|hospitali[sz]ed|arrested|"
-                            r"detained|kidnapped|abducted|missing)\b")
+_CASUALTY_VERBS = (r"(?:killed|injured|wounded|hurt|hospitali[sz]ed|arrested|detained|kidnapped|"
+                   r"abducted|missing)\b")
+_CASUALTY_VERB = re.compile(rf"\b(?:was|been)\s+{_CASUALTY_VERBS}")
 _ONE_CASUALTY = re.compile(r"(?<![\w'’-])(?P<art>[Aa]n?)\s+(?P<np>(?:[\w.'’-]+\s+){0,3}?[\w'’-]+)"
-                           r"\s+(?:was|has\s+been|had\s+been)\s+(?:killed|injured|wounded|hurt|"
-                           r"hospitali[sz]ed|arrested|detained|kidnapped|abducted|missing)\b")
+                           rf"\s+(?:was|has\s+been|had\s+been)\s+{_CASUALTY_VERBS}")
 
 
 def _one_casualty(text: str, start: int, end: int, figures: list[Figure]) -> list[Figure]:
