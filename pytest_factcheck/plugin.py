@@ -89,6 +89,7 @@ class FactcheckState:
     results: dict[str, dict[str, Any]] = field(default_factory=dict)
     source_entries: dict[str, dict[str, Any]] = field(default_factory=dict)
     source_list: list[dict[str, Any]] = field(default_factory=list)  # in corpus order
+    facts_files: list[Path] | None = None
     collect_errors: int = 0
     fact_collect_errors: int = 0
     reading: ReadingCache = field(default_factory=lambda: ReadingCache(None))
@@ -258,8 +259,12 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
 
 
 def _facts_files(state: FactcheckState) -> list[Path]:
-    return sorted(p for folder in state.fact_folders if folder.is_dir()
-                  for p in folder.rglob("*") if p.suffix in FACT_SUFFIXES and p.is_file())
+    """The facts files below the facts folders, found once (the header and the prefill
+    both need them)."""
+    if state.facts_files is None:
+        state.facts_files = sorted(p for folder in state.fact_folders if folder.is_dir()
+                                   for p in folder.rglob("*") if p.suffix in FACT_SUFFIXES and p.is_file())
+    return state.facts_files
 
 
 def _wants_facts(config: pytest.Config, state: FactcheckState) -> bool:
