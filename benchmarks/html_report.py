@@ -10,6 +10,7 @@ rest of the rows are appended in chunks between frames), and how long a click ta
 one cell's evidence. Needs /usr/bin/chromium and
 chromedriver plus selenium (the ``test`` extra); without them only the Python side is timed.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -23,13 +24,28 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from pytest_factcheck.html_report import render_html  # noqa: E402
+from pytest_factcheck.reports.html import render_html
 
-OUTLETS = ["The New York Times", "The Washington Post", "Reuters", "Associated Press", "BBC News",
-           "The Guardian", "Le Monde", "Al Jazeera", None]
+OUTLETS = [
+    "The New York Times",
+    "The Washington Post",
+    "Reuters",
+    "Associated Press",
+    "BBC News",
+    "The Guardian",
+    "Le Monde",
+    "Al Jazeera",
+    None,
+]
 NOUNS = ["attacks", "troops", "rockets", "personnel", "missiles", "strikes", "injured", "sites"]
-VERDICTS = ["silent"] * 70 + ["agree"] * 14 + ["hedged"] * 5 + ["conflict"] * 3 + \
-           ["out_of_scope"] * 5 + ["newer", "earlier", "waived"]
+VERDICTS = (
+    ["silent"] * 70
+    + ["agree"] * 14
+    + ["hedged"] * 5
+    + ["conflict"] * 3
+    + ["out_of_scope"] * 5
+    + ["newer", "earlier", "waived"]
+)
 
 
 def synthetic(n_facts: int, n_sources: int, seed: int = 20240120) -> dict:
@@ -37,9 +53,15 @@ def synthetic(n_facts: int, n_sources: int, seed: int = 20240120) -> dict:
     sources = []
     for i in range(n_sources):
         outlet = OUTLETS[i % len(OUTLETS)]
-        sources.append({"path": f"corpus/{i:04d}_{rnd.getrandbits(48):012x}.txt", "outlet": outlet,
-                        "published": None if outlet is None else f"2024-0{1 + i % 9}-{1 + i % 28:02d}",
-                        "url": None, "title": None})
+        sources.append(
+            {
+                "path": f"corpus/{i:04d}_{rnd.getrandbits(48):012x}.txt",
+                "outlet": outlet,
+                "published": None if outlet is None else f"2024-0{1 + i % 9}-{1 + i % 28:02d}",
+                "url": None,
+                "title": None,
+            }
+        )
     facts = []
     for k in range(n_facts):
         noun = NOUNS[k % len(NOUNS)]
@@ -51,30 +73,63 @@ def synthetic(n_facts: int, n_sources: int, seed: int = 20240120) -> dict:
             if verdict not in ("silent", "out_of_scope"):
                 stated = value if verdict == "agree" else value + rnd.randint(1, 40)
                 text = f"{'more than ' if verdict == 'hedged' else ''}{stated:,} {noun}"
-                lead = f"Officials said on Tuesday that there had been "
-                sentence = (lead + text + f" in the region since October, according to the "
-                            f"Pentagon, in what analysts described as source {i}'s count.")
-                mentions.append({"text": text, "value": stated, "low": stated, "high": stated,
-                                 "low_open": False, "high_open": False, "qualifier": None,
-                                 "kind": "count", "noun": noun, "unit": None,
-                                 "line": 1 + (k + i) % 40, "column": 1 + len(lead),
-                                 "sentence": sentence, "start": len(lead),
-                                 "end": len(lead) + len(text), "verdict": verdict})
-            finding = {"source": source["path"], "outlet": source["outlet"],
-                       "published": source["published"], "verdict": verdict, "mentions": mentions}
+                lead = "Officials said on Tuesday that there had been "
+                sentence = (
+                    lead + text + f" in the region since October, according to the "
+                    f"Pentagon, in what analysts described as source {i}'s count."
+                )
+                mentions.append(
+                    {
+                        "text": text,
+                        "value": stated,
+                        "low": stated,
+                        "high": stated,
+                        "low_open": False,
+                        "high_open": False,
+                        "qualifier": None,
+                        "kind": "count",
+                        "noun": noun,
+                        "unit": None,
+                        "line": 1 + (k + i) % 40,
+                        "column": 1 + len(lead),
+                        "sentence": sentence,
+                        "start": len(lead),
+                        "end": len(lead) + len(text),
+                        "verdict": verdict,
+                    }
+                )
+            finding = {
+                "source": source["path"],
+                "outlet": source["outlet"],
+                "published": source["published"],
+                "verdict": verdict,
+                "mentions": mentions,
+            }
             if verdict == "waived":
-                finding["waiver"] = {"reason": "Known difference in counting method.",
-                                     "until": "2025-01-01", "by": "desk"}
+                finding["waiver"] = {
+                    "reason": "Known difference in counting method.",
+                    "until": "2025-01-01",
+                    "by": "desk",
+                }
             findings.append(finding)
         differing = sum(f["verdict"] in ("conflict", "newer") for f in findings)
-        facts.append({
-            "nodeid": f"facts/desk-{k // 50:02d}.yaml::fact-{k:04d}", "id": f"fact-{k:04d}",
-            "file": f"facts/desk-{k // 50:02d}.yaml", "line": 3 + 7 * (k % 50),
-            "claim": f"{noun.capitalize()} counted since Oct. 7 (synthetic fact {k})",
-            "expect": f"{value:,} {noun}", "outcome": "failed" if differing else "passed",
-            "kind": "expected", "severity": "error", "tags": [], "expected": None,
-            "summary": f"{differing} of {n_sources} sources differ", "findings": findings,
-        })
+        facts.append(
+            {
+                "nodeid": f"facts/desk-{k // 50:02d}.yaml::fact-{k:04d}",
+                "id": f"fact-{k:04d}",
+                "file": f"facts/desk-{k // 50:02d}.yaml",
+                "line": 3 + 7 * (k % 50),
+                "claim": f"{noun.capitalize()} counted since Oct. 7 (synthetic fact {k})",
+                "expect": f"{value:,} {noun}",
+                "outcome": "failed" if differing else "passed",
+                "kind": "expected",
+                "severity": "error",
+                "tags": [],
+                "expected": None,
+                "summary": f"{differing} of {n_sources} sources differ",
+                "findings": findings,
+            }
+        )
     return {"schema": "pytest-factcheck/1", "sources": sources, "facts": facts}
 
 
@@ -91,24 +146,36 @@ def browser_timings(path: Path) -> dict[str, float] | None:
         return None
     options = webdriver.ChromeOptions()
     options.binary_location = chromium
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--disable-dev-shm-usage", "--window-size=1280,900"):
+    for flag in (
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--window-size=1280,900",
+    ):
         options.add_argument(flag)
     with tempfile.TemporaryDirectory() as profile:
         options.add_argument(f"--user-data-dir={profile}")
         driver = webdriver.Chrome(service=Service(driver_path), options=options)
         try:
             driver.get(path.as_uri())
-            WebDriverWait(driver, 300).until(lambda d: d.execute_script(
-                "return document.documentElement.dataset.ready === '1'"))
+            WebDriverWait(driver, 300).until(
+                lambda d: d.execute_script("return document.documentElement.dataset.ready === '1'")
+            )
             nav = driver.execute_script(
                 "function at(name) { return performance.getEntriesByName(name)[0].startTime; }"
-                "return [at('fc-first-rows'), at('fc-all-rows')];")
+                "return [at('fc-first-rows'), at('fc-all-rows')];"
+            )
             layout = driver.execute_script(
                 "var t = performance.now();"
                 "document.querySelector('#fc-matrix tbody tr:last-child td:last-child')"
-                ".getBoundingClientRect(); return performance.now() - t;")
+                ".getBoundingClientRect(); return performance.now() - t;"
+            )
             cells = driver.execute_script("return document.querySelectorAll('#fc-matrix td').length")
             target = driver.find_element(By.CSS_SELECTOR, "#fc-matrix td.v-conflict")
             t0 = time.perf_counter()
@@ -117,8 +184,7 @@ def browser_timings(path: Path) -> dict[str, float] | None:
             click = (time.perf_counter() - t0) * 1000
         finally:
             driver.quit()
-    return {"first_ms": nav[0], "all_ms": nav[1], "layout_ms": layout, "cells": cells,
-            "click_ms": click}
+    return {"first_ms": nav[0], "all_ms": nav[1], "layout_ms": layout, "cells": cells, "click_ms": click}
 
 
 def main() -> None:
@@ -140,9 +206,11 @@ def main() -> None:
     if timings is None:
         print("browser: skipped (needs chromium, chromedriver and selenium)")
         return
-    print(f"browser: first rows on screen at {timings['first_ms']:.0f} ms, all "
-          f"{timings['cells']:,} cells in at {timings['all_ms']:.0f} ms (from navigation start), "
-          f"final layout {timings['layout_ms']:.0f} ms, click to evidence {timings['click_ms']:.0f} ms")
+    print(
+        f"browser: first rows on screen at {timings['first_ms']:.0f} ms, all "
+        f"{timings['cells']:,} cells in at {timings['all_ms']:.0f} ms (from navigation start), "
+        f"final layout {timings['layout_ms']:.0f} ms, click to evidence {timings['click_ms']:.0f} ms"
+    )
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ mismatch points at the checker or the reader, never at a coin toss in the corpus
 ``truth.json`` holds one fact per line so that tools can stream it: at 10,000 x 5,000 it has
 50 million cells (about 1.5 GB), which ``json.load`` could not hold comfortably.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -28,15 +29,15 @@ import random
 import re
 import shutil
 import sys
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from fnmatch import fnmatch
 from pathlib import Path
-from typing import Iterable, Sequence
 
 from rapidfuzz import fuzz, process
 
-__all__ = ["make_corpus", "VERDICTS", "stated_verdict", "Stated"]
+__all__ = ["VERDICTS", "Stated", "make_corpus", "stated_verdict"]
 
 VERDICTS = ("agree", "hedged", "conflict", "silent", "out_of_scope")
 _SEVERITY = {"agree": 0, "hedged": 1, "conflict": 2}
@@ -46,117 +47,269 @@ _SEVERITY = {"agree": 0, "hedged": 1, "conflict": 2}
 #: Nouns facts count, by category: (phrase as written, synonym phrases). The last word of every
 #: phrase (its head) is unique across the whole table, so one story's facts never share a noun.
 FACT_NOUNS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
-    "people": tuple((n, ()) for n in (
-        "evacuees", "volunteers", "firefighters", "paramedics", "patients", "students", "nurses",
-        "rescuers", "linemen", "inspectors", "engineers", "divers", "lifeguards", "pilots",
-        "cadets", "passengers", "commuters", "farmers", "fishermen", "miners", "dockworkers",
-        "pensioners", "tenants", "refugees", "pilgrims", "spectators", "marchers", "jurors",
-        "candidates", "voters", "donors", "apprentices", "carpenters", "surveyors", "chaplains",
-        "stewards", "caretakers", "referees", "translators", "couriers", "welders", "plumbers",
-    )) + (("displaced families", ()),),
-    "structures": tuple((n, ()) for n in (
-        "homes", "schools", "bridges", "shops", "clinics", "shelters", "warehouses", "roads",
-        "wells", "pylons", "culverts", "classrooms", "barns", "churches", "mosques", "playgrounds",
-        "piers", "pharmacies", "bakeries", "hotels", "libraries", "depots", "kiosks",
-        "checkpoints", "levees", "tunnels", "dams", "garages", "factories", "marinas", "stadiums",
-        "museums", "cemeteries", "orchards", "vineyards", "greenhouses", "sawmills", "granaries",
-        "lighthouses", "hangars",
-    )) + (("polling stations", ()), ("cell towers", ())),
-    "equipment": tuple((n, ()) for n in (
-        "ambulances", "generators", "pumps", "boats", "helicopters", "tractors", "excavators",
-        "cranes", "ferries", "tankers", "sandbags", "tents", "blankets", "cots", "stretchers",
-        "radios", "drones", "barges", "bulldozers", "snowplows", "chainsaws", "forklifts",
-        "ventilators", "defibrillators", "lanterns", "kayaks", "dinghies", "hoses", "ladders",
-        "mattresses", "wheelchairs",
-    )) + (
-        ("evacuation buses", ()), ("water tanks", ()), ("fire engines", ()),
-        ("field hospitals", ()), ("satellite phones", ()), ("water filters", ()),
-        ("solar panels", ()), ("lorries", ("trucks",)),
-    ),
-    "incidents": tuple((n, ()) for n in (
-        "aftershocks", "landslides", "complaints", "fires", "arrests", "collisions",
-        "derailments", "mudslides", "sinkholes", "evictions", "walkouts", "burglaries",
-        "breaches", "leaks", "spills", "outages", "cancellations", "delays", "protests",
-        "evacuations", "injuries", "deaths", "drownings", "robberies", "crashes", "explosions",
-        "tremors",
-    )) + (
-        ("rocket strikes", ("rocket attacks",)), ("power cuts", ("blackouts",)),
-        ("emergency calls", ("distress calls",)), ("hospital admissions", ()),
-        ("road closures", ()), ("insurance claims", ()), ("storm warnings", ()),
-        ("missed flights", ()),
-    ),
+    "people": (*tuple((n, ()) for n in ("evacuees", "volunteers", "firefighters", "paramedics", "patients", "students", "nurses", "rescuers", "linemen", "inspectors", "engineers", "divers", "lifeguards", "pilots", "cadets", "passengers", "commuters", "farmers", "fishermen", "miners", "dockworkers", "pensioners", "tenants", "refugees", "pilgrims", "spectators", "marchers", "jurors", "candidates", "voters", "donors", "apprentices", "carpenters", "surveyors", "chaplains", "stewards", "caretakers", "referees", "translators", "couriers", "welders", "plumbers")), ("displaced families", ())),
+    "structures": (*tuple((n, ()) for n in ("homes", "schools", "bridges", "shops", "clinics", "shelters", "warehouses", "roads", "wells", "pylons", "culverts", "classrooms", "barns", "churches", "mosques", "playgrounds", "piers", "pharmacies", "bakeries", "hotels", "libraries", "depots", "kiosks", "checkpoints", "levees", "tunnels", "dams", "garages", "factories", "marinas", "stadiums", "museums", "cemeteries", "orchards", "vineyards", "greenhouses", "sawmills", "granaries", "lighthouses", "hangars")), ("polling stations", ()), ("cell towers", ())),
+    "equipment": (*tuple((n, ()) for n in ("ambulances", "generators", "pumps", "boats", "helicopters", "tractors", "excavators", "cranes", "ferries", "tankers", "sandbags", "tents", "blankets", "cots", "stretchers", "radios", "drones", "barges", "bulldozers", "snowplows", "chainsaws", "forklifts", "ventilators", "defibrillators", "lanterns", "kayaks", "dinghies", "hoses", "ladders", "mattresses", "wheelchairs")), ("evacuation buses", ()), ("water tanks", ()), ("fire engines", ()), ("field hospitals", ()), ("satellite phones", ()), ("water filters", ()), ("solar panels", ()), ("lorries", ("trucks",))),
+    "incidents": (*tuple((n, ()) for n in ("aftershocks", "landslides", "complaints", "fires", "arrests", "collisions", "derailments", "mudslides", "sinkholes", "evictions", "walkouts", "burglaries", "breaches", "leaks", "spills", "outages", "cancellations", "delays", "protests", "evacuations", "injuries", "deaths", "drownings", "robberies", "crashes", "explosions", "tremors")), ("rocket strikes", ("rocket attacks",)), ("power cuts", ("blackouts",)), ("emergency calls", ("distress calls",)), ("hospital admissions", ()), ("road closures", ()), ("insurance claims", ()), ("storm warnings", ()), ("missed flights", ())),
 }
 
 #: How each category's figures are said: (verb phrase, preposition before the place).
 VERBS: dict[str, tuple[tuple[str, str], ...]] = {
-    "people": (("were registered", "in"), ("were counted", "in"), ("were reported", "in"),
-               ("were on duty", "in"), ("were assigned", "to")),
-    "structures": (("were damaged", "in"), ("were inspected", "in"), ("remained closed", "in"),
-                   ("were declared unsafe", "in"), ("were reopened", "in")),
-    "equipment": (("were deployed", "in"), ("were sent", "to"), ("arrived", "in"),
-                  ("were in use", "in"), ("were delivered", "to")),
-    "incidents": (("were recorded", "in"), ("were reported", "in"), ("were logged", "in"),
-                  ("were confirmed", "in")),
+    "people": (
+        ("were registered", "in"),
+        ("were counted", "in"),
+        ("were reported", "in"),
+        ("were on duty", "in"),
+        ("were assigned", "to"),
+    ),
+    "structures": (
+        ("were damaged", "in"),
+        ("were inspected", "in"),
+        ("remained closed", "in"),
+        ("were declared unsafe", "in"),
+        ("were reopened", "in"),
+    ),
+    "equipment": (
+        ("were deployed", "in"),
+        ("were sent", "to"),
+        ("arrived", "in"),
+        ("were in use", "in"),
+        ("were delivered", "to"),
+    ),
+    "incidents": (("were recorded", "in"), ("were reported", "in"), ("were logged", "in"), ("were confirmed", "in")),
 }
 #: Said of two figures of different categories at once.
 TWO_FIGURE_VERBS = ("had been counted", "were listed in the latest tally", "were reported")
 
 #: Nouns only background sentences count; disjoint from every fact noun.
-DISTRACTOR_NOUNS = ("residents", "officials", "people", "workers", "households", "children",
-                    "members", "vehicles", "acres", "miles")
+DISTRACTOR_NOUNS = (
+    "residents",
+    "officials",
+    "people",
+    "workers",
+    "households",
+    "children",
+    "members",
+    "vehicles",
+    "acres",
+    "miles",
+)
 
 #: Words of a fact's ``exclude``: they appear only in trap sentences, never beside a real figure.
 EXCLUDE_WORDS = ("drill", "forecast", "simulation", "rehearsal", "scenario")
 
-EVENTS = ("flood", "wildfire", "earthquake", "storm", "heat wave", "chemical spill",
-          "bridge collapse", "measles outbreak", "train derailment", "dam failure", "drought",
-          "refinery fire", "typhoon", "blizzard", "factory explosion", "water contamination",
-          "ice storm", "gas leak", "tornado", "hailstorm", "avalanche", "eruption")
+EVENTS = (
+    "flood",
+    "wildfire",
+    "earthquake",
+    "storm",
+    "heat wave",
+    "chemical spill",
+    "bridge collapse",
+    "measles outbreak",
+    "train derailment",
+    "dam failure",
+    "drought",
+    "refinery fire",
+    "typhoon",
+    "blizzard",
+    "factory explosion",
+    "water contamination",
+    "ice storm",
+    "gas leak",
+    "tornado",
+    "hailstorm",
+    "avalanche",
+    "eruption",
+)
 
 OUTLETS = (
-    ("The Harbor Gazette", "harborgazette.example"), ("Northern Courier", "northerncourier.example"),
-    ("The Daily Ledger", "dailyledger.example"), ("Valley Tribune", "valleytribune.example"),
-    ("Coastline Post", "coastlinepost.example"), ("Metro Wire", "metrowire.example"),
-    ("The Plains Herald", "plainsherald.example"), ("Capital Dispatch", "capitaldispatch.example"),
-    ("The Ridge Observer", "ridgeobserver.example"), ("Lakeshore Times", "lakeshoretimes.example"),
-    ("The Civic Bulletin", "civicbulletin.example"), ("Frontier Press Agency", "fpa.example"),
+    ("The Harbor Gazette", "harborgazette.example"),
+    ("Northern Courier", "northerncourier.example"),
+    ("The Daily Ledger", "dailyledger.example"),
+    ("Valley Tribune", "valleytribune.example"),
+    ("Coastline Post", "coastlinepost.example"),
+    ("Metro Wire", "metrowire.example"),
+    ("The Plains Herald", "plainsherald.example"),
+    ("Capital Dispatch", "capitaldispatch.example"),
+    ("The Ridge Observer", "ridgeobserver.example"),
+    ("Lakeshore Times", "lakeshoretimes.example"),
+    ("The Civic Bulletin", "civicbulletin.example"),
+    ("Frontier Press Agency", "fpa.example"),
     ("The Morning Chronicle", "morningchronicle.example"),
     ("Riverside Journal", "riversidejournal.example"),
 )
-FIRST_NAMES = ("Amara", "Ben", "Chiara", "Dmitri", "Elena", "Farid", "Grace", "Hiro", "Ines",
-               "Jonas", "Keisha", "Luca", "Maya", "Nikhil", "Olga", "Pablo", "Quinn", "Rosa",
-               "Samir", "Tove", "Uma", "Victor", "Wen", "Yusuf", "Zora", "Aisha", "Bruno",
-               "Carmen", "Diego", "Esther", "Felix", "Greta", "Hassan", "Ivy", "Jamal", "Kofi")
-LAST_NAMES = ("Okafor", "Lindqvist", "Moreau", "Tanaka", "Alvarez", "Kowalski", "Haddad",
-              "Nguyen", "Brennan", "Sato", "Castillo", "Mensah", "Petrov", "Schultz", "Reyes",
-              "Dubois", "Ibrahim", "Novak", "Fischer", "Osei", "Romano", "Jensen", "Abara",
-              "Whitaker", "Quispe", "Larsen", "Mbeki", "Costa", "Yilmaz", "Park", "Ferreira")
-AGENCIES = ("the county emergency office", "the regional health authority",
-            "the civil protection agency", "the state fire service", "the transport ministry",
-            "the interior ministry", "the local police", "the mayor's office",
-            "the utility company", "the coast guard", "the national weather service",
-            "the Red Cross", "the provincial governor's office", "the relief coordination center")
-ROLES = ("a spokesperson for", "the deputy director of", "a senior official at",
-         "an analyst with", "the press officer of")
+FIRST_NAMES = (
+    "Amara",
+    "Ben",
+    "Chiara",
+    "Dmitri",
+    "Elena",
+    "Farid",
+    "Grace",
+    "Hiro",
+    "Ines",
+    "Jonas",
+    "Keisha",
+    "Luca",
+    "Maya",
+    "Nikhil",
+    "Olga",
+    "Pablo",
+    "Quinn",
+    "Rosa",
+    "Samir",
+    "Tove",
+    "Uma",
+    "Victor",
+    "Wen",
+    "Yusuf",
+    "Zora",
+    "Aisha",
+    "Bruno",
+    "Carmen",
+    "Diego",
+    "Esther",
+    "Felix",
+    "Greta",
+    "Hassan",
+    "Ivy",
+    "Jamal",
+    "Kofi",
+)
+LAST_NAMES = (
+    "Okafor",
+    "Lindqvist",
+    "Moreau",
+    "Tanaka",
+    "Alvarez",
+    "Kowalski",
+    "Haddad",
+    "Nguyen",
+    "Brennan",
+    "Sato",
+    "Castillo",
+    "Mensah",
+    "Petrov",
+    "Schultz",
+    "Reyes",
+    "Dubois",
+    "Ibrahim",
+    "Novak",
+    "Fischer",
+    "Osei",
+    "Romano",
+    "Jensen",
+    "Abara",
+    "Whitaker",
+    "Quispe",
+    "Larsen",
+    "Mbeki",
+    "Costa",
+    "Yilmaz",
+    "Park",
+    "Ferreira",
+)
+AGENCIES = (
+    "the county emergency office",
+    "the regional health authority",
+    "the civil protection agency",
+    "the state fire service",
+    "the transport ministry",
+    "the interior ministry",
+    "the local police",
+    "the mayor's office",
+    "the utility company",
+    "the coast guard",
+    "the national weather service",
+    "the Red Cross",
+    "the provincial governor's office",
+    "the relief coordination center",
+)
+ROLES = (
+    "a spokesperson for",
+    "the deputy director of",
+    "a senior official at",
+    "an analyst with",
+    "the press officer of",
+)
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTH_ABBR = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.",
-              "Nov.", "Dec.")
-MONTH_FULL = ("January", "February", "March", "April", "May", "June", "July", "August",
-              "September", "October", "November", "December")
-CODES = ("Tower 22", "Route 9", "Gate 4", "Building C-12", "Line 3", "Pier 7", "Highway 61",
-         "Ward 5", "Sector 14", "Runway 27")
+MONTH_ABBR = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
+MONTH_FULL = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+CODES = (
+    "Tower 22",
+    "Route 9",
+    "Gate 4",
+    "Building C-12",
+    "Line 3",
+    "Pier 7",
+    "Highway 61",
+    "Ward 5",
+    "Sector 14",
+    "Runway 27",
+)
 CRAFT = ("an F-16", "Flight 238", "a C-130", "a Boeing 737")
-DURATIONS = ("three months", "two weeks", "six days", "four hours", "eight months",
-             "ten days", "two years", "five weeks", "nine hours")
-HEADLINE_TAILS = ("relief effort widens", "officials count the cost", "anger grows over response",
-                  "a town takes stock", "questions mount for regulators",
-                  "crews race against the weather", "what we know so far",
-                  "residents return to uncertainty", "aid arrives slowly",
-                  "investigators look for causes", "recovery will take years, mayor says",
-                  "schools and clinics weigh reopening", "insurers brace for claims")
-ONES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-        "eighteen", "nineteen")
+DURATIONS = (
+    "three months",
+    "two weeks",
+    "six days",
+    "four hours",
+    "eight months",
+    "ten days",
+    "two years",
+    "five weeks",
+    "nine hours",
+)
+HEADLINE_TAILS = (
+    "relief effort widens",
+    "officials count the cost",
+    "anger grows over response",
+    "a town takes stock",
+    "questions mount for regulators",
+    "crews race against the weather",
+    "what we know so far",
+    "residents return to uncertainty",
+    "aid arrives slowly",
+    "investigators look for causes",
+    "recovery will take years, mayor says",
+    "schools and clinics weigh reopening",
+    "insurers brace for claims",
+)
+ONES = (
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+)
 TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 
 _HEDGES = {  # canonical family -> the ways an article says it
@@ -227,8 +380,7 @@ def _overlap(a: Interval, b: Interval) -> bool:
     return not (lo_open or hi_open)
 
 
-def stated_verdict(s: Stated, expected: int, tolerance: float, rule: str = "spec",
-                   closed: bool = False) -> str:
+def stated_verdict(s: Stated, expected: int, tolerance: float, rule: str = "spec", closed: bool = False) -> str:
     """agree, hedged or conflict for one figure against the expected number.
 
     ``closed`` reads every open end as closed: a planted hedged or conflict figure must not
@@ -250,8 +402,7 @@ def robust_verdict(s: Stated, expected: int, tolerance: float) -> str | None:
     """The verdict if every plausible reading agrees on it, else None."""
     readings = {stated_verdict(s, expected, tolerance, rule) for rule in ("spec", "5%", "10%")}
     verdict = readings.pop() if len(readings) == 1 else None
-    if verdict in ("hedged", "conflict") and stated_verdict(s, expected, tolerance,
-                                                            closed=True) != verdict:
+    if verdict in ("hedged", "conflict") and stated_verdict(s, expected, tolerance, closed=True) != verdict:
         return None
     return verdict
 
@@ -316,17 +467,32 @@ def _candidate(rng: random.Random, n: int, tol: float, want: str) -> Stated:
         below = _roundish(rng, max(1, n - t - 1 - rng.randint(0, max(1, n // 8))))
         above = _roundish(rng, n + t + 1 + rng.randint(0, max(1, n // 8)))
         near = n + rng.choice((-1, 1)) * (t + 1 + rng.randint(0, max(0, n // 50)))
-        return rng.choice((Stated("more than", below), Stated("at least", below),
-                           Stated("as many as", above), Stated("fewer than", above),
-                           Stated("about", near), Stated("nearly", n + t + 1 + n // 60)))
+        return rng.choice(
+            (
+                Stated("more than", below),
+                Stated("at least", below),
+                Stated("as many as", above),
+                Stated("fewer than", above),
+                Stated("about", near),
+                Stated("nearly", n + t + 1 + n // 60),
+            )
+        )
     low = _roundish(rng, max(2, int(n * rng.uniform(0.2, 0.55)) - t))
     high = _roundish(rng, int(n * rng.uniform(1.7, 3.0)) + t + 2)
     far = rng.choice((low, high))
-    return rng.choice((Stated(None, far), Stated("about", far), Stated("more than", high),
-                       Stated("at least", high), Stated("fewer than", low),
-                       Stated("as many as", low), Stated("nearly", far),
-                       Stated("between", high, _roundish(rng, int(high * 1.25))),
-                       Stated("between", max(1, low // 2), low)))
+    return rng.choice(
+        (
+            Stated(None, far),
+            Stated("about", far),
+            Stated("more than", high),
+            Stated("at least", high),
+            Stated("fewer than", low),
+            Stated("as many as", low),
+            Stated("nearly", far),
+            Stated("between", high, _roundish(rng, int(high * 1.25))),
+            Stated("between", max(1, low // 2), low),
+        )
+    )
 
 
 def plant(rng: random.Random, n: int, tol: float, want: str) -> Stated:
@@ -335,8 +501,11 @@ def plant(rng: random.Random, n: int, tol: float, want: str) -> Stated:
         s = _candidate(rng, n, tol, want)
         if s.value >= 1 and (s.top is None or s.top > s.value) and robust_verdict(s, n, tol) == want:
             return s
-    fallback = {"agree": Stated(None, n), "hedged": Stated("as many as", n + int(tol) + 1 + n // 4),
-                "conflict": Stated(None, 3 * n + int(tol) + 3)}[want]
+    fallback = {
+        "agree": Stated(None, n),
+        "hedged": Stated("as many as", n + int(tol) + 1 + n // 4),
+        "conflict": Stated(None, 3 * n + int(tol) + 3),
+    }[want]
     assert robust_verdict(fallback, n, tol) == want, (fallback, n, tol, want)
     return fallback
 
@@ -365,8 +534,7 @@ class Scope:
         return True
 
     def empty(self) -> bool:
-        return self.published is None and self.outlets is None and self.exclude is None \
-            and not self.paths
+        return self.published is None and self.outlets is None and self.exclude is None and not self.paths
 
 
 @dataclass
@@ -386,7 +554,7 @@ class Fact:
     key: str = ""  # "facts/<file>.yaml::<id>", set when files are laid out
 
     def phrases(self) -> tuple[str, ...]:
-        return (self.phrase,) + self.synonyms
+        return (self.phrase, *self.synonyms)
 
 
 @dataclass
@@ -419,12 +587,52 @@ def _template_words() -> set[str]:
     return {w.lower() for w in re.findall(r"[A-Za-z]{4,}", source)} - set(_SUFFIXES)
 
 
-_ONSETS = ("b", "br", "c", "cr", "d", "dr", "f", "g", "gl", "h", "k", "l", "m", "n", "p", "pr",
-           "qu", "r", "s", "sk", "t", "tr", "v", "w", "z")
+_ONSETS = (
+    "b",
+    "br",
+    "c",
+    "cr",
+    "d",
+    "dr",
+    "f",
+    "g",
+    "gl",
+    "h",
+    "k",
+    "l",
+    "m",
+    "n",
+    "p",
+    "pr",
+    "qu",
+    "r",
+    "s",
+    "sk",
+    "t",
+    "tr",
+    "v",
+    "w",
+    "z",
+)
 _VOWELS = ("a", "e", "i", "o", "u", "ai", "ea", "ou", "y")
 _CODAS = ("", "l", "n", "r", "s", "m", "nd", "rt", "lm", "sk")
-_SUFFIXES = ("ford", "wick", "mere", "holt", "by", "stead", "thorpe", "combe", "ley", "burn",
-             "haven", "moor", "dale", "port", "gate")
+_SUFFIXES = (
+    "ford",
+    "wick",
+    "mere",
+    "holt",
+    "by",
+    "stead",
+    "thorpe",
+    "combe",
+    "ley",
+    "burn",
+    "haven",
+    "moor",
+    "dale",
+    "port",
+    "gate",
+)
 
 
 def place_names(rng: random.Random, count: int) -> list[str]:
@@ -441,8 +649,7 @@ def place_names(rng: random.Random, count: int) -> list[str]:
         lower = name.lower()
         if len(name) < 7 or process.extractOne(lower, words, scorer=fuzz.ratio, score_cutoff=70):
             continue
-        if names and process.extractOne(lower, [n.lower() for n in names], scorer=fuzz.ratio,
-                                        score_cutoff=75):
+        if names and process.extractOne(lower, [n.lower() for n in names], scorer=fuzz.ratio, score_cutoff=75):
             continue
         names.append(name)
     raise RuntimeError(f"could not make {count} distinct place names")
@@ -486,8 +693,7 @@ def make_stories(rng: random.Random, n_facts: int) -> list[Story]:
     return stories
 
 
-def _make_fact(rng: random.Random, story: Story, cat: str, phrase: str,
-               synonyms: tuple[str, ...]) -> Fact:
+def _make_fact(rng: random.Random, story: Story, cat: str, phrase: str, synonyms: tuple[str, ...]) -> Fact:
     value = _fact_value(rng)
     tol, tol_text = _tolerance(rng, value)
     extras: dict[str, object] = {}
@@ -497,8 +703,20 @@ def _make_fact(rng: random.Random, story: Story, cat: str, phrase: str,
         extras["min_sources"] = rng.choice((1, 2))
     fid = f"{story.place.lower()}-{phrase.replace(' ', '-')}"
     exclude = rng.choice(EXCLUDE_WORDS) if rng.random() < 0.15 else None
-    return Fact(story.index, fid, phrase, synonyms, cat, value, tol, tol_text, exclude, None,
-                extras, disputed=rng.random() < 0.2)
+    return Fact(
+        story.index,
+        fid,
+        phrase,
+        synonyms,
+        cat,
+        value,
+        tol,
+        tol_text,
+        exclude,
+        None,
+        extras,
+        disputed=rng.random() < 0.2,
+    )
 
 
 def _random_scope(rng: random.Random, story_start: date | None) -> Scope:
@@ -508,30 +726,26 @@ def _random_scope(rng: random.Random, story_start: date | None) -> Scope:
         anchor = story_start or date(2024, 1, 1) + timedelta(days=rng.randint(0, 300))
         lo = anchor + timedelta(days=rng.randint(5, 40))
         hi = lo + timedelta(days=rng.randint(20, 120))
-        ends = rng.choice(((lo.isoformat(), hi.isoformat()), (lo.isoformat(), ""),
-                           ("", hi.isoformat())))
+        ends = rng.choice(((lo.isoformat(), hi.isoformat()), (lo.isoformat(), ""), ("", hi.isoformat())))
         return Scope(published=ends)
     if kind == "outlets":
         return Scope(outlets=tuple(sorted(rng.sample([o for o, _ in OUTLETS], 6))))
     return Scope(exclude=rng.choice((("*-draft*",), ("*-opinion*", "*-draft*"))))
 
 
-DESKS = ("metro", "national", "climate", "health", "transport", "regional", "world",
-         "science", "business", "politics")
+DESKS = ("metro", "national", "climate", "health", "transport", "regional", "world", "science", "business", "politics")
 
 
-def lay_out_desks(rng: random.Random, stories: list[Story],
-                  n_facts: int) -> list[tuple[str, Scope, list[Fact]]]:
+def lay_out_desks(rng: random.Random, stories: list[Story], n_facts: int) -> list[tuple[str, Scope, list[Fact]]]:
     """Group whole stories into desk files of roughly 100 facts; give some files a scope."""
     with_facts = [s for s in stories if s.facts]
     n_files = min(len(with_facts), max(2 if n_facts >= 2 else 1, round(n_facts / 100)))
     desks = []
     for d in range(n_files):
-        group = with_facts[d * len(with_facts) // n_files:(d + 1) * len(with_facts) // n_files]
+        group = with_facts[d * len(with_facts) // n_files : (d + 1) * len(with_facts) // n_files]
         name = f"{DESKS[d % len(DESKS)]}-{d // len(DESKS) + 1:02d}"
         # A fixed pattern, so that even two files show both a scoped and an unscoped desk.
-        scope = _random_scope(rng, group[0].start) if d % 4 == 1 else \
-            Scope(paths=True) if d % 4 == 3 else Scope()
+        scope = _random_scope(rng, group[0].start) if d % 4 == 1 else Scope(paths=True) if d % 4 == 3 else Scope()
         facts = [f for s in group for f in s.facts]
         for f in facts:
             f.key = f"facts/{name}.yaml::{f.fid}"
@@ -604,14 +818,23 @@ def background(rng: random.Random, story: Story, around: date, template: str) ->
     day = around - timedelta(days=rng.randint(0, 20))
     agency = rng.choice(AGENCIES)
     fields = {
-        "event": story.event, "Place": story.place, "date": _date_text(rng, day),
-        "year": rng.randint(1990, 2021), "pop": f"{rng.randint(8, 95) * 1000:,}",
+        "event": story.event,
+        "Place": story.place,
+        "date": _date_text(rng, day),
+        "year": rng.randint(1990, 2021),
+        "pop": f"{rng.randint(8, 95) * 1000:,}",
         "time": f"{rng.randint(1, 11)}:{rng.choice(('00', '15', '30', '45'))} {rng.choice(('a.m.', 'p.m.'))}",
-        "weekday": rng.choice(WEEKDAYS), "code": rng.choice(CODES), "agency": agency,
+        "weekday": rng.choice(WEEKDAYS),
+        "code": rng.choice(CODES),
+        "agency": agency,
         "craft": rng.choice(CRAFT),
-        "Agency_cap": agency[0].upper() + agency[1:], "duration": rng.choice(DURATIONS),
-        "name": _person(rng), "Name_cap": _person(rng), "role": rng.choice(ROLES),
-        "money": f"{rng.randint(1, 40)}.{rng.randint(1, 9)}", "pct": rng.randint(4, 60),
+        "Agency_cap": agency[0].upper() + agency[1:],
+        "duration": rng.choice(DURATIONS),
+        "name": _person(rng),
+        "Name_cap": _person(rng),
+        "role": rng.choice(ROLES),
+        "money": f"{rng.randint(1, 40)}.{rng.randint(1, 9)}",
+        "pct": rng.randint(4, 60),
     }
     return template.format(**fields)
 
@@ -627,22 +850,39 @@ def mention_sentence(rng: random.Random, place: str, figures: Sequence[Mention])
     figure, with no other figure in between, which is what the context rule asks for.
     """
     agency = rng.choice(AGENCIES)
-    tail = rng.choice(("", "", f" on {rng.choice(WEEKDAYS)}", " as of the latest count",
-                       f" by {rng.randint(1, 11)}:30 p.m. on {rng.choice(WEEKDAYS)}",
-                       " since the alerts went out", " over the past week"))
+    tail = rng.choice(
+        (
+            "",
+            "",
+            f" on {rng.choice(WEEKDAYS)}",
+            " as of the latest count",
+            f" by {rng.randint(1, 11)}:30 p.m. on {rng.choice(WEEKDAYS)}",
+            " since the alerts went out",
+            " over the past week",
+        )
+    )
     said = rng.choice((f", {agency} said", ", according to officials", ""))
     if len(figures) == 2:
         verb = rng.choice(TWO_FIGURE_VERBS)
-        lead = rng.choice((f"{place} officials said", f"In {place}, {agency} said",
-                           f"Officials in {place} said"))
+        lead = rng.choice((f"{place} officials said", f"In {place}, {agency} said", f"Officials in {place} said"))
         return f"{lead} {figures[0].text} and {figures[1].text} {verb}{tail}."
     verb, prep = rng.choice(VERBS[figures[0].category])
     text = figures[0].text
     start = "A total of " + text if text[0].isdigit() else _cap(text)  # no digits up front
-    fields = {"text": text, "Text": start, "verb": verb, "prep": prep,
-              "place": place, "tail": tail, "said": said, "agency": agency,
-              "Agency": _cap(agency), "person": _person(rng), "role": rng.choice(ROLES),
-              "weekday": rng.choice(WEEKDAYS)}
+    fields = {
+        "text": text,
+        "Text": start,
+        "verb": verb,
+        "prep": prep,
+        "place": place,
+        "tail": tail,
+        "said": said,
+        "agency": agency,
+        "Agency": _cap(agency),
+        "person": _person(rng),
+        "role": rng.choice(ROLES),
+        "weekday": rng.choice(WEEKDAYS),
+    }
     return rng.choice(_ONE_FIGURE).format(**fields)
 
 
@@ -664,13 +904,18 @@ def trap_sentence(rng: random.Random, story: Story, fact: Fact, word: str | None
     text = say_figure(rng, s, rng.choice(fact.phrases()), plain=True)
     verb, _ = rng.choice(VERBS[fact.category])
     if word is not None:
-        return rng.choice((
-            f"A {word} run by {story.place} officials last year had assumed {text} {verb}.",
-            f"In {story.place}, a {word} published before the {story.event} had put the number"
-            f" at {text}.",
-        ))
-    return rng.choice((f"Nationwide, {text} {verb} last year, {rng.choice(AGENCIES)} said.",
-                       f"Across the country, {text} {verb} during the last comparable season."))
+        return rng.choice(
+            (
+                f"A {word} run by {story.place} officials last year had assumed {text} {verb}.",
+                f"In {story.place}, a {word} published before the {story.event} had put the number at {text}.",
+            )
+        )
+    return rng.choice(
+        (
+            f"Nationwide, {text} {verb} last year, {rng.choice(AGENCIES)} said.",
+            f"Across the country, {text} {verb} during the last comparable season.",
+        )
+    )
 
 
 # --------------------------------------------------------------------------- articles
@@ -707,14 +952,12 @@ def _mentions(rng: random.Random, article: Article, story: Story, count: int) ->
     """Figures for ``count`` of the story's facts, each noting the verdict it must get."""
     out = []
     for fact in rng.sample(story.facts, min(count, len(story.facts))):
-        want = rng.choices(("agree", "hedged", "conflict"), (35, 30, 35))[0] if fact.disputed \
-            else "agree"
+        want = rng.choices(("agree", "hedged", "conflict"), (35, 30, 35))[0] if fact.disputed else "agree"
         repeats = 2 if want == "agree" and rng.random() < 0.1 else 1
         for _ in range(repeats):
             s = plant(rng, fact.value, fact.tolerance, want)
             article.planted.setdefault(fact.key, []).append(want)
-            out.append(Mention(say_figure(rng, s, rng.choice(fact.phrases())), fact.category,
-                               fact.key))
+            out.append(Mention(say_figure(rng, s, rng.choice(fact.phrases())), fact.category, fact.key))
     rng.shuffle(out)
     return out
 
@@ -729,7 +972,7 @@ def _mention_sentences(rng: random.Random, place: str, figs: list[Mention]) -> l
     i = 0
     while i < len(figs):
         pair = i + 1 < len(figs) and rng.random() < 0.2 and _pairable(figs[i], figs[i + 1])
-        take = figs[i:i + 2] if pair else figs[i:i + 1]
+        take = figs[i : i + 2] if pair else figs[i : i + 1]
         sentences.append(mention_sentence(rng, place, take))
         i += len(take)
     return sentences
@@ -755,8 +998,7 @@ def write_article(rng: random.Random, article: Article, stories: list[Story]) ->
     article.title = _title(rng, article)
     authors = " and ".join(_person(rng) for _ in range(rng.randint(1, 2)))
     d = article.published
-    header = [article.title, f"By {authors}",
-              f"Published {MONTH_FULL[d.month - 1]} {d.day}, {d.year}"]
+    header = [article.title, f"By {authors}", f"Published {MONTH_FULL[d.month - 1]} {d.day}, {d.year}"]
     footer = [f"This article originally appeared in {article.outlet}."] if rng.random() < 0.5 else []
     article.text = "\n\n".join(header + paragraphs + footer) + "\n"
 
@@ -777,7 +1019,7 @@ def _paragraphs(rng: random.Random, sentences: list[str]) -> list[str]:
     i = 0
     while i < len(sentences):
         n = rng.choice((1, 2, 2, 3))
-        paragraphs.append(" ".join(sentences[i:i + n]))
+        paragraphs.append(" ".join(sentences[i : i + n]))
         i += n
     return paragraphs
 
@@ -807,8 +1049,11 @@ def _title(rng: random.Random, article: Article) -> str:
 def _scalar(value: object) -> str:
     """A YAML scalar: plain when unambiguous, else double-quoted (JSON is valid YAML)."""
     text = str(value)
-    if re.fullmatch(r"[A-Za-z][A-Za-z0-9_ ,.'-]*", text) and not text.endswith((" ", ",")) \
-            and text.lower() not in ("yes", "no", "on", "off", "true", "false", "null"):
+    if (
+        re.fullmatch(r"[A-Za-z][A-Za-z0-9_ ,.'-]*", text)
+        and not text.endswith((" ", ","))
+        and text.lower() not in ("yes", "no", "on", "off", "true", "false", "null")
+    ):
         return text
     if isinstance(value, int):
         return text
@@ -837,13 +1082,15 @@ def facts_yaml(name: str, scope: Scope, facts: list[Fact], stories: list[Story])
     places = sorted({stories[f.story].place for f in facts})
     lines = [f"# Desk {name}: figures we stand behind on {', '.join(places)}.", ""]
     if not scope.empty():
-        lines += ["sources:"] + _scope_lines(scope, "  ") + [""]
+        lines += ["sources:", *_scope_lines(scope, "  "), ""]
     lines.append("facts:")
     for f in facts:
         story = stories[f.story]
-        lines += [f"  - id: {f.fid}",
-                  f"    claim: {_scalar(_cap(f.phrase) + ' in ' + story.place + ' after the ' + story.event)}",
-                  f"    expect: {f.value:,} {f.phrase}"]
+        lines += [
+            f"  - id: {f.fid}",
+            f"    claim: {_scalar(_cap(f.phrase) + ' in ' + story.place + ' after the ' + story.event)}",
+            f"    expect: {f.value:,} {f.phrase}",
+        ]
         if f.synonyms or f.value % 7 != 0:  # leave counts to the default now and then
             lines.append(f"    counts: {_flow(f.phrases())}")
         context: list[object] = [story.place]
@@ -857,7 +1104,7 @@ def facts_yaml(name: str, scope: Scope, facts: list[Fact], stories: list[Story])
         for key, value in f.extras.items():
             lines.append(f"    {key}: {value}")
         if f.scope is not None:
-            lines += ["    sources:"] + _scope_lines(f.scope, "      ")
+            lines += ["    sources:", *_scope_lines(f.scope, "      ")]
         lines.append(f"    tags: {_flow([story.event.replace(' ', '_'), f.category])}")
     return "\n".join(lines) + "\n"
 
@@ -866,10 +1113,13 @@ def manifest_yaml(articles: list[Article]) -> str:
     lines = ["# Where each article comes from.", ""]
     for a in articles:
         slug = re.sub(r"[^a-z0-9]+", "-", a.title.lower()).strip("-")
-        lines += [f"{a.name}:", f"  outlet: {_scalar(a.outlet)}",
-                  f"  published: {a.published.isoformat()}",
-                  f"  url: https://{a.domain}/{a.published:%Y/%m/%d}/{slug}",
-                  f"  title: {json.dumps(a.title, ensure_ascii=False)}"]
+        lines += [
+            f"{a.name}:",
+            f"  outlet: {_scalar(a.outlet)}",
+            f"  published: {a.published.isoformat()}",
+            f"  url: https://{a.domain}/{a.published:%Y/%m/%d}/{slug}",
+            f"  title: {json.dumps(a.title, ensure_ascii=False)}",
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -877,8 +1127,7 @@ def _worst(verdicts: list[str]) -> str:
     return max(verdicts, key=_SEVERITY.__getitem__)
 
 
-def write_truth(path: Path, facts: list[Fact], desk_scope: dict[str, Scope],
-                articles: list[Article]) -> dict[str, int]:
+def write_truth(path: Path, facts: list[Fact], desk_scope: dict[str, Scope], articles: list[Article]) -> dict[str, int]:
     """Write truth.json, one fact per line, and count the verdicts.
 
     Rows are built from a per-scope template of silent/out_of_scope cells patched with the few
@@ -947,16 +1196,23 @@ def make_corpus(out: Path, articles: int, facts: int, seed: int) -> dict:
         (out / "sources" / article.name).write_bytes(data)
     (out / "sources" / "sources.yaml").write_text(manifest_yaml(planned), encoding="utf-8")
     for name, scope, desk_facts in desks:
-        (out / "facts" / f"{name}.yaml").write_text(facts_yaml(name, scope, desk_facts, stories),
-                                                    encoding="utf-8")
+        (out / "facts" / f"{name}.yaml").write_text(facts_yaml(name, scope, desk_facts, stories), encoding="utf-8")
     (out / "pytest.ini").write_text(
-        "[pytest]\nfactcheck_sources = sources\nfactcheck_facts = facts\n", encoding="utf-8")
+        "[pytest]\nfactcheck_sources = sources\nfactcheck_facts = facts\n", encoding="utf-8"
+    )
     all_facts = [f for _, _, fs in desks for f in fs]
     desk_scope = {f"facts/{name}.yaml": scope for name, scope, _ in desks}
     counts = write_truth(out / "truth.json", all_facts, desk_scope, planned)
-    return {"articles": articles, "facts": len(all_facts), "seed": seed, "stories": len(stories),
-            "fact_files": len(desks), "cells": articles * len(all_facts), "verdicts": counts,
-            "source_bytes": size}
+    return {
+        "articles": articles,
+        "facts": len(all_facts),
+        "seed": seed,
+        "stories": len(stories),
+        "fact_files": len(desks),
+        "cells": articles * len(all_facts),
+        "verdicts": counts,
+        "source_bytes": size,
+    }
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -20,6 +20,7 @@ relative; an open end must be open). Intervals are what the checker compares, an
 only thing quantulum3 can be scored on (it has no hedges, nouns or roles): a plain number
 N is [N, N], quantulum3's ``value ± uncertainty`` is [value - u, value + u].
 """
+
 from __future__ import annotations
 
 import argparse
@@ -35,13 +36,9 @@ sys.path.insert(0, str(ROOT))
 
 import yaml  # noqa: E402
 
-from pytest_factcheck.reader import read_figures, read_sentences  # noqa: E402
+from pytest_factcheck.reader.reading import read_figures, read_sentences  # noqa: E402
 
-NUMBER_WORDS = (
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
-    "eighty ninety hundred thousand million billion dozen dozens hundreds thousands "
-    "first second third fourth fifth half").split()
+NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million", "billion", "dozen", "dozens", "hundreds", "thousands", "first", "second", "third", "fourth", "fifth", "half"]
 _WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 BARE_NAIVE = re.compile(rf"\d+(?:[.,]\d+)*|\b(?:{_WORDS})\b", re.IGNORECASE)
 BARE_FAST = re.compile(rf"\d+(?:[.,]\d+)*|\b(?:{_WORDS})\b")
@@ -49,17 +46,55 @@ _LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz
 
 # ------------------------------------------------------------------ generated corpus
 
-_HEDGES = ["", "", "", "at least ", "more than ", "about ", "nearly ", "roughly ", "up to ",
-           "as many as ", "fewer than ", "some ", "no fewer than "]
-_NOUNS = ["attacks", "rockets", "drones", "U.S. troops", "service members", "civilians",
-          "militia fighters", "short-range ballistic missiles", "such rocket and drone strikes",
-          "Iraqi soldiers", "people", "homes", "aid trucks"]
+_HEDGES = [
+    "",
+    "",
+    "",
+    "at least ",
+    "more than ",
+    "about ",
+    "nearly ",
+    "roughly ",
+    "up to ",
+    "as many as ",
+    "fewer than ",
+    "some ",
+    "no fewer than ",
+]
+_NOUNS = [
+    "attacks",
+    "rockets",
+    "drones",
+    "U.S. troops",
+    "service members",
+    "civilians",
+    "militia fighters",
+    "short-range ballistic missiles",
+    "such rocket and drone strikes",
+    "Iraqi soldiers",
+    "people",
+    "homes",
+    "aid trucks",
+]
 _PLACES = ["Iraq", "Syria", "Jordan", "Gaza", "the Red Sea", "northern Syria", "Baghdad"]
-_VERBS = ["were injured", "were killed", "were reported", "were fired", "have been launched",
-          "were intercepted", "returned to duty"]
+_VERBS = [
+    "were injured",
+    "were killed",
+    "were reported",
+    "were fired",
+    "have been launched",
+    "were intercepted",
+    "returned to duty",
+]
 _MONTHS = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Oct.", "Nov."]
-_PEOPLE = ["Brig. Gen. Yahya Rasool", "Maj. Gen. Pat Ryder", "Lloyd J. Austin III",
-           "Sabrina Singh", "Col. Wayne Marotto", "Mr. Badawi"]
+_PEOPLE = [
+    "Brig. Gen. Yahya Rasool",
+    "Maj. Gen. Pat Ryder",
+    "Lloyd J. Austin III",
+    "Sabrina Singh",
+    "Col. Wayne Marotto",
+    "Mr. Badawi",
+]
 #: In the five seeds about two sentences in three state no figure; so here.
 _NUMBERLESS_SHARE = 0.64
 _NUMBERLESS = [
@@ -70,8 +105,7 @@ _NUMBERLESS = [
     "Iranian-linked militias in {place}, known collectively as the Axis of Resistance, claimed "
     "in a statement that the attack was a response to the war.",
     "{person} said the U.S. does not seek to escalate the conflict in the region.",
-    "Reuters reported that U.S. troops suffered \u201cminor injuries\u201d in the attack on the "
-    "base in {place}.",
+    "Reuters reported that U.S. troops suffered \u201cminor injuries\u201d in the attack on the base in {place}.",
     "The Defense Department referred questions to Central Command, which did not immediately "
     "respond to a request for comment.",
     "Video of the aftermath showed smoke rising above the city, and state media said the blast "
@@ -80,8 +114,18 @@ _NUMBERLESS = [
     "A number of U.S. personnel were being evaluated for traumatic brain injuries after a few "
     "rockets landed near the runway.",
 ]
-_WORD_NUMBERS = ["two", "three", "four", "seven", "twenty-five", "a dozen", "dozens",
-                 "one hundred and forty", "hundreds", "two and a half million"]
+_WORD_NUMBERS = [
+    "two",
+    "three",
+    "four",
+    "seven",
+    "twenty-five",
+    "a dozen",
+    "dozens",
+    "one hundred and forty",
+    "hundreds",
+    "two and a half million",
+]
 
 
 def _number(rng: random.Random) -> str:
@@ -98,30 +142,45 @@ def _number(rng: random.Random) -> str:
 def _sentence(rng: random.Random) -> str:
     n = _number
     templates = [
-        lambda: f"{rng.choice(_HEDGES)}{n(rng)} {rng.choice(_NOUNS)} {rng.choice(_VERBS)} in "
-                f"{rng.choice(_PLACES)} since {rng.choice(_MONTHS)} {rng.randint(1, 28)}, "
-                f"{rng.choice(_PEOPLE)} said.",
-        lambda: f"There have been {rng.choice(_HEDGES)}{n(rng)} {rng.choice(_NOUNS)} in the "
-                f"past {rng.choice(['two', 'three', 'six'])} months, with {n(rng)} in "
-                f"{rng.choice(_PLACES)} and {n(rng)} in {rng.choice(_PLACES)}.",
-        lambda: f"The Health Ministry said the strikes had killed {rng.choice(_HEDGES)}"
-                f"{n(rng)} and injured {rng.choice(_HEDGES)}{n(rng)}, up from {n(rng)} "
-                f"last week.",
-        lambda: f"The base, about {rng.randint(20, 400)} miles west of Baghdad, was hit at "
-                f"{rng.randint(1, 12)}:{rng.randint(10, 59)} p.m. on {rng.choice(_MONTHS)} "
-                f"{rng.randint(1, 28)}, {rng.choice(['2022', '2023', '2024'])}.",
-        lambda: f"In {rng.randint(1990, 2024)}, the U.S. approved ${rng.randint(1, 9)}bn in "
-                f"aid, about {rng.randint(10, 90)}% of it for {rng.choice(_NOUNS)}.",
-        lambda: f"\u201cWe will respond,\u201d {rng.choice(_PEOPLE)} told reporters at the "
-                f"Pentagon, adding that the F-16 and MQ-9 fleets were ready.",
-        lambda: f"Officials did not say how many {rng.choice(_NOUNS)} were involved in the "
-                f"attack on Tower 22, near the border with {rng.choice(_PLACES)}.",
-        lambda: f"It was the {rng.choice(['fourth or fifth', '144th', 'second'])} attack on "
-                f"{rng.choice(_PLACES)} this month, and 1 in {rng.randint(3, 9)} caused injuries.",
+        lambda: (
+            f"{rng.choice(_HEDGES)}{n(rng)} {rng.choice(_NOUNS)} {rng.choice(_VERBS)} in "
+            f"{rng.choice(_PLACES)} since {rng.choice(_MONTHS)} {rng.randint(1, 28)}, "
+            f"{rng.choice(_PEOPLE)} said."
+        ),
+        lambda: (
+            f"There have been {rng.choice(_HEDGES)}{n(rng)} {rng.choice(_NOUNS)} in the "
+            f"past {rng.choice(['two', 'three', 'six'])} months, with {n(rng)} in "
+            f"{rng.choice(_PLACES)} and {n(rng)} in {rng.choice(_PLACES)}."
+        ),
+        lambda: (
+            f"The Health Ministry said the strikes had killed {rng.choice(_HEDGES)}"
+            f"{n(rng)} and injured {rng.choice(_HEDGES)}{n(rng)}, up from {n(rng)} "
+            f"last week."
+        ),
+        lambda: (
+            f"The base, about {rng.randint(20, 400)} miles west of Baghdad, was hit at "
+            f"{rng.randint(1, 12)}:{rng.randint(10, 59)} p.m. on {rng.choice(_MONTHS)} "
+            f"{rng.randint(1, 28)}, {rng.choice(['2022', '2023', '2024'])}."
+        ),
+        lambda: (
+            f"In {rng.randint(1990, 2024)}, the U.S. approved ${rng.randint(1, 9)}bn in "
+            f"aid, about {rng.randint(10, 90)}% of it for {rng.choice(_NOUNS)}."
+        ),
+        lambda: (
+            f"\u201cWe will respond,\u201d {rng.choice(_PEOPLE)} told reporters at the "
+            f"Pentagon, adding that the F-16 and MQ-9 fleets were ready."
+        ),
+        lambda: (
+            f"Officials did not say how many {rng.choice(_NOUNS)} were involved in the "
+            f"attack on Tower 22, near the border with {rng.choice(_PLACES)}."
+        ),
+        lambda: (
+            f"It was the {rng.choice(['fourth or fifth', '144th', 'second'])} attack on "
+            f"{rng.choice(_PLACES)} this month, and 1 in {rng.randint(3, 9)} caused injuries."
+        ),
     ]
     if rng.random() < _NUMBERLESS_SHARE:
-        return rng.choice(_NUMBERLESS).format(person=rng.choice(_PEOPLE),
-                                              place=rng.choice(_PLACES))
+        return rng.choice(_NUMBERLESS).format(person=rng.choice(_PEOPLE), place=rng.choice(_PLACES))
     return rng.choice(templates)()
 
 
@@ -130,13 +189,13 @@ def generated_articles(count: int, seed: int = 2024) -> list[str]:
     rng = random.Random(seed)
     articles = []
     for _ in range(count):
-        paragraphs = [" ".join(_sentence(rng) for _ in range(rng.randint(2, 4)))
-                      for _ in range(4)]
+        paragraphs = [" ".join(_sentence(rng) for _ in range(rng.randint(2, 4))) for _ in range(4)]
         articles.append("Militias Strike U.S. Base in Iraq\n\n" + "\n\n".join(paragraphs))
     return articles
 
 
 # ------------------------------------------------------------------ measurements
+
 
 def _time(function, repeat: int = 5) -> float:
     best = math.inf
@@ -153,13 +212,13 @@ def _ours(articles: list[str]) -> tuple[float, int]:
     def run() -> None:
         nonlocal sentences
         sentences = sum(len(read_sentences(article)) for article in articles)
+
     return _time(run), sentences
 
 
 def _bare(articles: list[str], fast: bool) -> float:
     if fast:
-        return _time(lambda: [sum(1 for _ in BARE_FAST.finditer(a.translate(_LOWER)))
-                              for a in articles])
+        return _time(lambda: [sum(1 for _ in BARE_FAST.finditer(a.translate(_LOWER))) for a in articles])
     return _time(lambda: [sum(1 for _ in BARE_NAIVE.finditer(a)) for a in articles])
 
 
@@ -190,8 +249,7 @@ def score(cases: list[dict], intervals) -> int:
         except Exception:  # a crash on a case is a wrong case
             continue
         want = [(f["low"], f["high"]) for f in case["figures"]]
-        if len(got) == len(want) and all(_same(g[0], w[0]) and _same(g[1], w[1])
-                                         for g, w in zip(got, want)):
+        if len(got) == len(want) and all(_same(g[0], w[0]) and _same(g[1], w[1]) for g, w in zip(got, want)):
             right += 1
     return right
 
@@ -199,7 +257,7 @@ def score(cases: list[dict], intervals) -> int:
 def _sentence_texts(articles: list[str], limit: int) -> list[str]:
     out = []
     for article in articles:
-        out.extend(article[s.start:s.end] for s in read_sentences(article))
+        out.extend(article[s.start : s.end] for s in read_sentences(article))
         if len(out) >= limit:
             break
     return out[:limit]
@@ -208,8 +266,9 @@ def _sentence_texts(articles: list[str], limit: int) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=600, help="generated articles")
-    parser.add_argument("--sample", type=int, default=1500,
-                        help="sentences given to both readers for the quantulum3 comparison")
+    parser.add_argument(
+        "--sample", type=int, default=1500, help="sentences given to both readers for the quantulum3 comparison"
+    )
     args = parser.parse_args()
 
     seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
@@ -217,8 +276,7 @@ def main() -> None:
     cases = yaml.safe_load((ROOT / "tests" / "reader_cases.yaml").read_text(encoding="utf-8"))
 
     rows = []
-    for name, articles in (("seeds (5 articles)", seeds),
-                           (f"generated ({args.articles} articles)", corpus)):
+    for name, articles in (("seeds (5 articles)", seeds), (f"generated ({args.articles} articles)", corpus)):
         size = sum(len(a.encode("utf-8")) for a in articles) / 1e6
         ours, sentences = _ours(articles)
         naive = _bare(articles, fast=False)
@@ -226,12 +284,16 @@ def main() -> None:
         rows.append((name, size, sentences, ours, naive, fast))
 
     print("## Throughput (best of 5)\n")
-    print("| text | MB | sentences | ours MB/s | ours sentences/s | bare scan MB/s "
-          "(IGNORECASE / lower-cased) | ours vs bare (IGNORECASE / lower-cased) |")
+    print(
+        "| text | MB | sentences | ours MB/s | ours sentences/s | bare scan MB/s "
+        "(IGNORECASE / lower-cased) | ours vs bare (IGNORECASE / lower-cased) |"
+    )
     print("|---|---|---|---|---|---|---|")
     for name, size, sentences, ours, naive, fast in rows:
-        print(f"| {name} | {size:.3f} | {sentences} | {size / ours:.2f} | {sentences / ours:,.0f} "
-              f"| {size / naive:.2f} / {size / fast:.2f} | {naive / ours:.2f} / {fast / ours:.2f} |")
+        print(
+            f"| {name} | {size:.3f} | {sentences} | {size / ours:.2f} | {sentences / ours:,.0f} "
+            f"| {size / naive:.2f} / {size / fast:.2f} | {naive / ours:.2f} / {fast / ours:.2f} |"
+        )
 
     ours_right = score(cases, _intervals_ours)
     print(f"\n## Case table ({len(cases)} cases, tests/reader_cases.yaml)\n")
@@ -243,6 +305,7 @@ def main() -> None:
         print("- quantulum3: NOT INSTALLED (pip install -e '.[bench]'); comparison skipped")
         return
     import warnings
+
     warnings.filterwarnings("ignore")
     start = time.perf_counter()
     quantulum.parse("warm up: 110 miles")
@@ -251,24 +314,30 @@ def main() -> None:
     print(f"- quantulum3: {q_right}/{len(cases)} cases right")
     print(f"- ours minus quantulum3: {ours_right - q_right} more cases right")
 
-    sample = (_sentence_texts(seeds, 10_000) + _sentence_texts(corpus, args.sample))
+    sample = _sentence_texts(seeds, 10_000) + _sentence_texts(corpus, args.sample)
     size = sum(len(s.encode("utf-8")) for s in sample) / 1e6
     ours_time = _time(lambda: [read_figures(s) for s in sample], repeat=5)
     q_time = _time(lambda: [quantulum.parse(s) for s in sample], repeat=1)
     # the checker reads whole articles: the same sentences, 20 to a text
-    chunks = ["\n\n".join(sample[i:i + 20]) for i in range(0, len(sample), 20)]
+    chunks = ["\n\n".join(sample[i : i + 20]) for i in range(0, len(sample), 20)]
     ours_chunked = _time(lambda: [read_sentences(c) for c in chunks], repeat=5)
     print(f"\n## Same {len(sample)} sentences ({size:.3f} MB): ours vs quantulum3\n")
     print("| reader | seconds | MB/s | sentences/s | ms/sentence |")
     print("|---|---|---|---|---|")
-    for name, seconds in (("ours, one call per sentence", ours_time),
-                          ("ours, 20 sentences per call", ours_chunked),
-                          ("quantulum3, one call per sentence", q_time)):
-        print(f"| {name} | {seconds:.3f} | {size / seconds:.3f} | {len(sample) / seconds:,.0f} "
-              f"| {1000 * seconds / len(sample):.3f} |")
-    print(f"\nours is {q_time / ours_time:.0f}x faster than quantulum3 call for call, "
-          f"{q_time / ours_chunked:.0f}x reading the same sentences as articles "
-          f"(quantulum3's first call, excluded above: {warm_up:.2f} s)")
+    for name, seconds in (
+        ("ours, one call per sentence", ours_time),
+        ("ours, 20 sentences per call", ours_chunked),
+        ("quantulum3, one call per sentence", q_time),
+    ):
+        print(
+            f"| {name} | {seconds:.3f} | {size / seconds:.3f} | {len(sample) / seconds:,.0f} "
+            f"| {1000 * seconds / len(sample):.3f} |"
+        )
+    print(
+        f"\nours is {q_time / ours_time:.0f}x faster than quantulum3 call for call, "
+        f"{q_time / ours_chunked:.0f}x reading the same sentences as articles "
+        f"(quantulum3's first call, excluded above: {warm_up:.2f} s)"
+    )
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ It prints a table of ratios to the floor and writes every number to OUT/results.
 memory is ``ru_maxrss`` from ``wait4`` on each run: the largest single process of the run
 (xdist workers included, since the controller reaps them). See docs/benchmarks.md.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -33,9 +34,9 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -87,23 +88,39 @@ def _limit_memory(gib: float) -> Callable[[], None]:
 
     def apply() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
     return apply
 
 
-def measure(name: str, argv: Sequence[str], cwd: Path, logs: Path, *, timeout: float,
-            mem_gib: float, env: dict[str, str] | None = None) -> Run:
+def measure(
+    name: str,
+    argv: Sequence[str],
+    cwd: Path,
+    logs: Path,
+    *,
+    timeout: float,
+    mem_gib: float,
+    env: dict[str, str] | None = None,
+) -> Run:
     """Run ``argv`` to completion; wall time and the peak RSS of its largest process."""
     log = logs / f"{re.sub(r'[^a-z0-9]+', '-', name.lower()).strip('-')}.log"
     with log.open("wb") as out:
         start = time.perf_counter()
-        proc = subprocess.Popen(list(argv), cwd=cwd, stdout=out, stderr=subprocess.STDOUT,
-                                env=env, start_new_session=True,
-                                preexec_fn=_limit_memory(mem_gib))
+        proc = subprocess.Popen(
+            list(argv),
+            cwd=cwd,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=env,
+            start_new_session=True,
+            preexec_fn=_limit_memory(mem_gib),
+        )
         expired = threading.Event()
 
         def kill() -> None:
             expired.set()
             os.killpg(proc.pid, signal.SIGKILL)  # the run and its xdist workers: ours alone
+
         timer = threading.Timer(timeout, kill)
         timer.start()
         try:
@@ -127,12 +144,16 @@ def floor_env() -> dict[str, str]:
 
 def pytest_runs(skip_xdist: bool) -> list[tuple[str, list[str], dict[str, str] | None]]:
     """(name, argv, env) of every timed pytest run, in the order they must run."""
-    runs = [("floor", pytest_argv("-p", "no:factcheck", "-p", "conftest"), floor_env()),
-            ("cold", pytest_argv("--cache-clear"), None),
-            ("warm", pytest_argv(), None)]
+    runs = [
+        ("floor", pytest_argv("-p", "no:factcheck", "-p", "conftest"), floor_env()),
+        ("cold", pytest_argv("--cache-clear"), None),
+        ("warm", pytest_argv(), None),
+    ]
     if not skip_xdist:
-        runs += [("cold -n 2", pytest_argv("--cache-clear", "-n", "2"), None),
-                 ("warm -n 2", pytest_argv("-n", "2"), None)]
+        runs += [
+            ("cold -n 2", pytest_argv("--cache-clear", "-n", "2"), None),
+            ("warm -n 2", pytest_argv("-n", "2"), None),
+        ]
     return runs
 
 
@@ -145,6 +166,7 @@ def plugin_version() -> str:
     def git(*cmd: str) -> str:
         done = subprocess.run(["git", *cmd], cwd=package, capture_output=True, text=True)
         return done.stdout.strip() if done.returncode == 0 else ""
+
     commit = git("rev-parse", "--short", "HEAD")
     dirty = git("status", "--porcelain", "--", ".")
     return f"{pytest_factcheck.__version__} {commit or 'unknown commit'}{'+dirty' if dirty else ''}"
@@ -203,7 +225,7 @@ def truth_index(path: Path) -> dict[str, int]:
         offset = 0
         for line in f:
             if line.startswith(b'"'):
-                index[line[1:line.index(b'"', 1)].decode("utf-8")] = offset
+                index[line[1 : line.index(b'"', 1)].decode("utf-8")] = offset
             offset += len(line)
     return index
 
@@ -225,8 +247,15 @@ def compare_truth(truth_path: Path, findings_path: Path, keep: int = 200) -> dic
     def miss(fact: str, source: str, want: str, got: str, mentions: list) -> None:
         kinds[f"{want} -> {got}"] = kinds.get(f"{want} -> {got}", 0) + 1
         if len(wrong) < keep:
-            wrong.append({"fact": fact, "source": source, "want": want, "got": got,
-                          "mentions": [[m.get("text"), m.get("sentence")] for m in mentions]})
+            wrong.append(
+                {
+                    "fact": fact,
+                    "source": source,
+                    "want": want,
+                    "got": got,
+                    "mentions": [[m.get("text"), m.get("sentence")] for m in mentions],
+                }
+            )
 
     seen = set()
     for entry in iter_json_facts(findings_path):
@@ -270,13 +299,17 @@ def _reader_worker(paths: list[str]) -> None:
     print(json.dumps({"bytes": size, "seconds": seconds, "figures": figures}))
 
 
-def measure_reader(name: str, paths: list[Path], work: Path, logs: Path, *, timeout: float,
-                   mem_gib: float) -> dict:
+def measure_reader(name: str, paths: list[Path], work: Path, logs: Path, *, timeout: float, mem_gib: float) -> dict:
     listing = work / f"{name}.files"
     listing.write_text("\n".join(str(p) for p in paths), encoding="utf-8")
-    run = measure(f"reader {name}", [sys.executable, str(Path(__file__).resolve()),
-                                     "--reader-worker", str(listing)],
-                  work, logs, timeout=timeout, mem_gib=mem_gib)
+    run = measure(
+        f"reader {name}",
+        [sys.executable, str(Path(__file__).resolve()), "--reader-worker", str(listing)],
+        work,
+        logs,
+        timeout=timeout,
+        mem_gib=mem_gib,
+    )
     out: dict = {"run": asdict(run)}
     if run.exit_code == 0 and not run.timed_out:
         out.update(json.loads(Path(run.log).read_text(encoding="utf-8").strip().splitlines()[-1]))
@@ -290,7 +323,7 @@ def write_hostile(folder: Path, corpus: Path, big_mib: int, small_mib: int, seed
     folder.mkdir(parents=True, exist_ok=True)
     articles = sorted((corpus / "sources").glob("*.txt"))
     big, size = [], 0
-    for path in (articles * (big_mib * MIB // max(1, sum(p.stat().st_size for p in articles)) + 1)):
+    for path in articles * (big_mib * MIB // max(1, sum(p.stat().st_size for p in articles)) + 1):
         if size >= big_mib * MIB:
             break
         text = path.read_text(encoding="utf-8")
@@ -340,29 +373,44 @@ def table(results: Results) -> list[str]:
     full = results.articles == 10_000 and results.facts == 5_000
     note = "" if full else "  (targets are set at 10,000 x 5,000)"
     c = results.corpus
-    lines = [f"scale benchmark: {results.articles:,} articles x {results.facts:,} facts, seed "
-             f"{results.seed}: {c.get('source_bytes', 0) / MIB:.1f} MiB of articles, "
-             f"{c.get('fact_files', 0)} facts files, generated in {results.generate_seconds:.1f} s",
-             f"pytest-factcheck {results.plugin_version}", "", f"{'run':<12} {'seconds':>9} {'x floor':>8} {'peak RSS':>10}  {'target':<16} result"]
+    lines = [
+        f"scale benchmark: {results.articles:,} articles x {results.facts:,} facts, seed "
+        f"{results.seed}: {c.get('source_bytes', 0) / MIB:.1f} MiB of articles, "
+        f"{c.get('fact_files', 0)} facts files, generated in {results.generate_seconds:.1f} s",
+        f"pytest-factcheck {results.plugin_version}",
+        "",
+        f"{'run':<12} {'seconds':>9} {'x floor':>8} {'peak RSS':>10}  {'target':<16} result",
+    ]
     limits = {"cold": TARGETS["cold"], "warm": TARGETS["warm"]}
     for name, run in results.runs.items():
         ratio = _ratio(results, name)
         base = name.split(" ")[0]
         target = f"<= {limits[base]:.1f}x floor" if base in limits else ""
-        status = "TIMEOUT" if run.timed_out else f"exit {run.exit_code}" if not run.ok else \
-            (_verdict(ratio <= limits[base]) if base in limits and ratio is not None else "")
-        lines.append(f"{name:<12} {run.seconds:>9.2f} {'' if ratio is None else f'{ratio:.2f}':>8} "
-                     f"{run.peak_mib:>6.0f} MiB  {target:<16} {status}")
+        status = (
+            "TIMEOUT"
+            if run.timed_out
+            else f"exit {run.exit_code}"
+            if not run.ok
+            else (_verdict(ratio <= limits[base]) if base in limits and ratio is not None else "")
+        )
+        lines.append(
+            f"{name:<12} {run.seconds:>9.2f} {'' if ratio is None else f'{ratio:.2f}':>8} "
+            f"{run.peak_mib:>6.0f} MiB  {target:<16} {status}"
+        )
     plugin = [r for n, r in results.runs.items() if n != "floor"]
     if plugin:
         peak = max(r.peak_mib for r in plugin)
-        lines.append(f"{'peak memory':<12} {'':>9} {'':>8} {peak:>6.0f} MiB  {'< 1024 MiB':<16} "
-                     f"{_verdict(peak < TARGETS['peak_mib'])}")
+        lines.append(
+            f"{'peak memory':<12} {'':>9} {'':>8} {peak:>6.0f} MiB  {'< 1024 MiB':<16} "
+            f"{_verdict(peak < TARGETS['peak_mib'])}"
+        )
     cold, cold2 = results.runs.get("cold"), results.runs.get("cold -n 2")
     if cold and cold2 and cold.ok and cold2.ok:
         speedup = cold.seconds / cold2.seconds
-        lines.append(f"{'-n 2 speedup':<12} {speedup:>9.3f}x{'':>7} {'':>10}  {'>= 1.3x (1k x 5k)':<16} "
-                     f"{_verdict(speedup >= TARGETS['xdist_speedup'])}")
+        lines.append(
+            f"{'-n 2 speedup':<12} {speedup:>9.3f}x{'':>7} {'':>10}  {'>= 1.3x (1k x 5k)':<16} "
+            f"{_verdict(speedup >= TARGETS['xdist_speedup'])}"
+        )
     lines += _truth_lines(results.truth) + _reader_lines(results) + ([note] if note else [])
     return lines
 
@@ -373,10 +421,16 @@ def _truth_lines(truth: dict) -> list[str]:
     if "error" in truth:
         return ["", f"truth: {truth['error']}"]
     share = math.floor(truth["percent"] * 10_000) / 10_000  # never round a miss up to 100%
-    lines = ["", f"truth: {truth['matched']:,} of {truth['cells']:,} cells match the generator "
-             f"({share:.4f}%), target 100%: {_verdict(truth['matched'] == truth['cells'])}"
-             + (f"; json run {truth['run']['seconds']:.1f} s, peak {truth['run']['peak_mib']:.0f} MiB"
-                if "run" in truth else "")]
+    lines = [
+        "",
+        f"truth: {truth['matched']:,} of {truth['cells']:,} cells match the generator "
+        f"({share:.4f}%), target 100%: {_verdict(truth['matched'] == truth['cells'])}"
+        + (
+            f"; json run {truth['run']['seconds']:.1f} s, peak {truth['run']['peak_mib']:.0f} MiB"
+            if "run" in truth
+            else ""
+        ),
+    ]
     for kind, n in sorted(truth["kinds"].items(), key=lambda kv: -kv[1]):
         lines.append(f"  {kind}: {n:,}")
     for cell in truth["wrong"][:10]:
@@ -389,19 +443,26 @@ def _reader_lines(results: Results) -> list[str]:
     rows = ([("corpus", results.reader)] if results.reader else []) + list(results.hostile.items())
     if not rows:
         return []
-    lines = ["", "reader (read_figures in a fresh process; 'plugin' = a cold pytest run with that file "
-             "as the only source):"]
+    lines = [
+        "",
+        "reader (read_figures in a fresh process; 'plugin' = a cold pytest run with that file as the only source):",
+    ]
     for name, r in rows:
         if "seconds" in r:
-            lines.append(f"  {name:<18} {r['bytes'] / MIB:>6.1f} MiB {r['seconds']:>8.2f} s "
-                         f"{r['mb_per_s']:>6.2f} MiB/s  peak {r['run']['peak_mib']:>5.0f} MiB  "
-                         f"{r['figures']:,} figures")
+            lines.append(
+                f"  {name:<18} {r['bytes'] / MIB:>6.1f} MiB {r['seconds']:>8.2f} s "
+                f"{r['mb_per_s']:>6.2f} MiB/s  peak {r['run']['peak_mib']:>5.0f} MiB  "
+                f"{r['figures']:,} figures"
+            )
         else:
             lines.append(f"  {name:<18} failed: {_failure(r['run'])}")
         plugin = r.get("plugin")
         if plugin:
-            done = f"{plugin['seconds']:.1f} s, peak {plugin['peak_mib']:.0f} MiB" \
-                if plugin["exit_code"] in (0, 1) and not plugin["timed_out"] else _failure(plugin)
+            done = (
+                f"{plugin['seconds']:.1f} s, peak {plugin['peak_mib']:.0f} MiB"
+                if plugin["exit_code"] in (0, 1) and not plugin["timed_out"]
+                else _failure(plugin)
+            )
             lines.append(f"  {'':<18} plugin: {done}")
     return lines
 
@@ -419,8 +480,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--facts", type=int, default=5_000)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--out", type=Path, default=None,
-                        help="work folder (default: a folder named after the size in the temp dir)")
+    parser.add_argument(
+        "--out", type=Path, default=None, help="work folder (default: a folder named after the size in the temp dir)"
+    )
     parser.add_argument("--skip-xdist", action="store_true", help="leave out the -n 2 runs")
     parser.add_argument("--skip-truth", action="store_true", help="leave out the --factcheck-json run")
     parser.add_argument("--skip-hostile", action="store_true", help="leave out the reader and hostile files")
@@ -428,8 +490,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--hostile-mb", type=int, default=50, help="size of the big article (MiB)")
     parser.add_argument("--repeat", type=int, default=1, help="time each pytest run N times, keep the best")
     parser.add_argument("--timeout", type=float, default=1800, help="seconds allowed per run")
-    parser.add_argument("--hostile-timeout", type=float, default=600,
-                        help="seconds allowed per run on the hostile files")
+    parser.add_argument(
+        "--hostile-timeout", type=float, default=600, help="seconds allowed per run on the hostile files"
+    )
     parser.add_argument("--mem-limit-gb", type=float, default=16, help="address-space cap per process")
     parser.add_argument("--reader-worker", type=Path, help=argparse.SUPPRESS)
     return parser.parse_args(argv)
@@ -470,16 +533,14 @@ def truth_run(corpus: Path, out: Path, logs: Path, limits: dict) -> dict:
         findings.unlink()
     run = measure("json", pytest_argv("--factcheck-json", str(findings)), corpus, logs, **limits)
     if not findings.exists():
-        return {"error": f"the plugin wrote no findings JSON (exit {run.exit_code}, see {run.log})",
-                "run": asdict(run)}
+        return {"error": f"the plugin wrote no findings JSON (exit {run.exit_code}, see {run.log})", "run": asdict(run)}
     truth = compare_truth(corpus / "truth.json", findings)
     (out / "mismatches.json").write_text(json.dumps(truth["wrong"], indent=1), encoding="utf-8")
     findings.unlink()  # gigabytes at full size
     return {**truth, "run": asdict(run)}
 
 
-def reader_runs(results: Results, corpus: Path, out: Path, logs: Path, args: argparse.Namespace,
-                limits: dict) -> None:
+def reader_runs(results: Results, corpus: Path, out: Path, logs: Path, args: argparse.Namespace, limits: dict) -> None:
     print("running the reader ...", file=sys.stderr, flush=True)
     sources = sorted((corpus / "sources").glob("*.txt"))
     results.reader = measure_reader("corpus", sources, out, logs, **limits)
@@ -489,7 +550,8 @@ def reader_runs(results: Results, corpus: Path, out: Path, logs: Path, args: arg
         results.hostile[path.stem] = measure_reader(path.stem, [path], out, logs, **limits)
         repo = hostile_repo(out / "hostile", path, corpus)
         results.hostile[path.stem]["plugin"] = asdict(
-            measure(f"plugin {path.stem}", pytest_argv("--cache-clear"), repo, logs, **limits))
+            measure(f"plugin {path.stem}", pytest_argv("--cache-clear"), repo, logs, **limits)
+        )
 
 
 if __name__ == "__main__":

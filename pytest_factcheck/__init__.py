@@ -1,7 +1,8 @@
 """pytest-factcheck: check the figures a newsroom stands behind against every source article."""
+
 from __future__ import annotations
 
-from .reader import Figure, Sentence, read_figures, read_sentences
+from .reader.reading import Figure, Sentence, read_figures, read_sentences
 
 __version__ = "0.1.0"
 
@@ -11,4 +12,4 @@ class FactcheckWarning(UserWarning):
     waiver, an undecodable source file, a rebuilt cache entry)."""
 
 
-__all__ = ["Figure", "Sentence", "read_figures", "read_sentences", "FactcheckWarning", "__version__"]
+__all__ = ["FactcheckWarning", "Figure", "Sentence", "__version__", "read_figures", "read_sentences"]

@@ -7,36 +7,35 @@ this fills the cache, and the workers load it); each fact's findings travel to t
 controller on the test report as built-in types, and the controller alone writes the JSON
 and the reports.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import os
 import time
-import warnings
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 import pytest
 
 from . import FactcheckWarning
-from .articles import Article
-from .cache import ReadingCache
-from .cache import clear as clear_cache
-from .checking import check_fact, scope_mask
-from .corpus import Corpus
-from .facts import Fact, FactFile, InputError, Scope, load_fact_file
-from .failure_text import headline, render_failure
-from .findings_json import document, expand, fact_entry, source_entry, static_fact_entry, write_json
-from .sources import Source, find_sources
+from .checking.check import check_fact
+from .facts.loading import Fact, InputError
+from .reports.failure_text import headline, render_failure
+from .reports.findings_json import document, expand, fact_entry, static_fact_entry, write_json
+from .session import FACT_SUFFIXES, CheckSession, facts_files, prefill
+from .sources.cache import ReadingCache
+from .sources.cache import clear as clear_cache
 
-STATE = pytest.StashKey["FactcheckState"]()
-FACT_SUFFIXES = (".yaml", ".yml")
+STATE = pytest.StashKey[CheckSession]()
+MARKERS = pytest.StashKey[set[str]]()
 #: Show a progress line when reading more sources than this without a cache.
 PROGRESS_AFTER = 300
 
 
 # --------------------------------------------------------------------------- options
+
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("factcheck", "pytest-factcheck: check facts against source articles")
@@ -45,23 +44,62 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         group.addoption(f"--{name.replace('_', '-')}", dest=name, default=None, help=f"{help} (ini: {name})", **cli)
         parser.addini(name, help, type=ini_type, default=default)
 
-    pair("factcheck_sources", "source folder(s) or files holding the articles, relative to the rootdir; default: seeds",
-         ini_type="args", default=["seeds"], action="append", metavar="PATH")
-    pair("factcheck_facts", "folder(s) whose *.yaml and *.yml files are facts files; default: facts",
-         ini_type="args", default=["facts"], action="append", metavar="PATH")
-    pair("factcheck_json", "write the findings as JSON (schema pytest-factcheck/1) to PATH", ini_type="string",
-         default="", metavar="PATH")
+    pair(
+        "factcheck_sources",
+        "source folder(s) or files holding the articles, relative to the rootdir; default: seeds",
+        ini_type="args",
+        default=["seeds"],
+        action="append",
+        metavar="PATH",
+    )
+    pair(
+        "factcheck_facts",
+        "folder(s) whose *.yaml and *.yml files are facts files; default: facts",
+        ini_type="args",
+        default=["facts"],
+        action="append",
+        metavar="PATH",
+    )
+    pair(
+        "factcheck_json",
+        "write the findings as JSON (schema pytest-factcheck/1) to PATH",
+        ini_type="string",
+        default="",
+        metavar="PATH",
+    )
     pair("factcheck_html", "write a self-contained HTML report to PATH", ini_type="string", default="", metavar="PATH")
-    pair("factcheck_codequality", "write GitLab Code Quality JSON to PATH", ini_type="string", default="",
-         metavar="PATH")
-    pair("factcheck_summary", "the facts-by-sources matrix after the run: off, failed or all; default: all",
-         ini_type="string", default="all", choices=("off", "failed", "all"))
-    pair("factcheck_fail_on", "error: warning-severity facts only warn (default); warning: they fail too",
-         ini_type="string", default="error", choices=("error", "warning"))
-    pair("factcheck_cache_dir", "where readings of the sources are kept between runs; default: in pytest's cache "
-         "directory (--cache-clear empties it)", ini_type="string", default="", metavar="DIR")
-    pair("factcheck_today", "the date waivers are judged against, YYYY-MM-DD; default: today", ini_type="string",
-         default="", metavar="DATE")
+    pair(
+        "factcheck_codequality", "write GitLab Code Quality JSON to PATH", ini_type="string", default="", metavar="PATH"
+    )
+    pair(
+        "factcheck_summary",
+        "the facts-by-sources matrix after the run: off, failed or all; default: all",
+        ini_type="string",
+        default="all",
+        choices=("off", "failed", "all"),
+    )
+    pair(
+        "factcheck_fail_on",
+        "error: warning-severity facts only warn (default); warning: they fail too",
+        ini_type="string",
+        default="error",
+        choices=("error", "warning"),
+    )
+    pair(
+        "factcheck_cache_dir",
+        "where readings of the sources are kept between runs; default: in pytest's cache "
+        "directory (--cache-clear empties it)",
+        ini_type="string",
+        default="",
+        metavar="DIR",
+    )
+    pair(
+        "factcheck_today",
+        "the date waivers are judged against, YYYY-MM-DD; default: today",
+        ini_type="string",
+        default="",
+        metavar="DATE",
+    )
 
 
 def _option(config: pytest.Config, name: str) -> Any:
@@ -72,115 +110,6 @@ def _option(config: pytest.Config, name: str) -> Any:
 def _paths(config: pytest.Config, name: str) -> tuple[Path, ...]:
     root = Path(config.rootpath)
     return tuple((root / p).resolve() for p in _option(config, name))
-
-
-# --------------------------------------------------------------------------- session state
-
-@dataclass
-class FactcheckState:
-    """Everything the plugin keeps for one pytest process (controller or worker)."""
-
-    rootdir: Path
-    fact_folders: tuple[Path, ...]
-    source_paths: tuple[Path, ...]
-    today: dt.date
-    fail_on: str
-    source_folders: set[Path] = field(default_factory=set)
-    results: dict[str, dict[str, Any]] = field(default_factory=dict)
-    source_entries: dict[str, dict[str, Any]] = field(default_factory=dict)
-    source_list: list[dict[str, Any]] = field(default_factory=list)  # in corpus order
-    facts_files: list[Path] | None = None
-    collect_errors: int = 0
-    fact_collect_errors: int = 0
-    reading: ReadingCache = field(default_factory=lambda: ReadingCache(None))
-    _corpus: Corpus | None = None
-    _corpus_folders: frozenset[Path] = frozenset()
-    _folder_sources: dict[Path, list[Source]] = field(default_factory=dict)
-    _loaded: dict[Path, FactFile | InputError] = field(default_factory=dict)
-    _outlets: dict[Scope, frozenset[str]] = field(default_factory=dict)
-    _scope_memos: dict[Path, dict] = field(default_factory=dict)
-    _markers: set[str] | None = None
-
-    def load(self, path: Path) -> FactFile:
-        """A facts file, read once per process (the prefill and the collection share it)."""
-        if path not in self._loaded:
-            try:
-                self._loaded[path] = load_fact_file(path, self.shown(path), self.source_paths, self.today)
-            except InputError as err:
-                self._loaded[path] = err
-        loaded = self._loaded[path]
-        if isinstance(loaded, InputError):
-            raise loaded
-        return loaded
-
-    def outlets(self, scope: Scope) -> frozenset[str]:
-        """The outlets (from the manifests) of the sources a scope takes in, for ``-k``."""
-        if scope not in self._outlets:
-            names: set[str] = set()
-            for folder in scope.paths or ():
-                sources = self.sources_in(folder)
-                mask = scope_mask(scope, sources, self._scope_memos.setdefault(folder, {}))
-                names.update(s.outlet for s, keep in zip(sources, mask) if keep and s.outlet)
-            self._outlets[scope] = frozenset(names)
-        return self._outlets[scope]
-
-    def register_marker(self, config: pytest.Config, tag: str) -> None:
-        """Tags become markers (``-m casualties``); registering them keeps
-        ``--strict-markers`` quiet. A marker the user registered keeps its description."""
-        if self._markers is None:
-            self._markers = {line.split(":")[0].split("(")[0].strip() for line in config.getini("markers")}
-        if tag not in self._markers:
-            self._markers.add(tag)
-            config.addinivalue_line("markers", f"{tag}: facts tagged '{tag}' in a facts file (pytest-factcheck)")
-
-    def shown(self, path: Path) -> str:
-        try:
-            return path.resolve().relative_to(self.rootdir).as_posix()
-        except ValueError:
-            return path.as_posix()
-
-    def sources_in(self, folder: Path) -> list[Source]:
-        """The sources below a folder, found once (InputError for a bad manifest)."""
-        if folder not in self._folder_sources:
-            self._folder_sources[folder] = find_sources(folder, self.rootdir)
-        return self._folder_sources[folder]
-
-    def corpus(self, progress: Callable[[int, int], None] | None = None,
-               warn: Callable[[Warning], None] | None = None) -> Corpus:
-        """Every source any collected fact may look at, read once per process (through the
-        cache, when there is one)."""
-        if self._corpus is None or self._corpus_folders != frozenset(self.source_folders):
-            found: dict[str, Source] = {}
-            for folder in sorted(self.source_folders):
-                for source in self.sources_in(folder):
-                    found.setdefault(source.path, source)
-            ordered = [found[p] for p in sorted(found)]
-            self._corpus = Corpus(ordered, read=_counting(self.reading.read, len(ordered), progress))
-            self._corpus_folders = frozenset(self.source_folders)
-            self.source_entries = {a.source.path: source_entry(a.source) for a in self._corpus.articles}
-            self.source_list = [self.source_entries[a.source.path] for a in self._corpus.articles]
-            warn = warn or (lambda warning: warnings.warn(warning, stacklevel=3))
-            for article in self._corpus.articles:
-                if article.problem:
-                    warn(FactcheckWarning(f"{article.source.path} {article.problem}"))
-            for path in self.reading.counts.rebuilt:
-                warn(FactcheckWarning(f"the cached reading of {path} was unreadable and was read again"))
-            self.reading.counts.rebuilt.clear()
-        return self._corpus
-
-
-def _counting(read: Callable[[Source], Article], total: int, progress: Callable[[int, int], None] | None):
-    if progress is None:
-        return read
-    done = 0
-
-    def counted(source: Source) -> Article:
-        nonlocal done
-        done += 1
-        progress(done, total)
-        return read(source)
-
-    return counted
 
 
 def _today(config: pytest.Config) -> dt.date:
@@ -214,7 +143,7 @@ def _cache_folder(config: pytest.Config) -> Path | None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    config.stash[STATE] = FactcheckState(
+    config.stash[STATE] = CheckSession(
         rootdir=Path(config.rootpath).resolve(),
         fact_folders=_paths(config, "factcheck_facts"),
         source_paths=_paths(config, "factcheck_sources"),
@@ -227,7 +156,7 @@ def pytest_configure(config: pytest.Config) -> None:
         config.pluginmanager.register(_XdistHooks(config), "factcheck-xdist")
 
 
-def _state(config: pytest.Config) -> FactcheckState:
+def _state(config: pytest.Config) -> CheckSession:
     return config.stash[STATE]
 
 
@@ -237,37 +166,33 @@ def _is_worker(config: pytest.Config) -> bool:
 
 def pytest_report_header(config: pytest.Config) -> list[str]:
     state = _state(config)
-    files = _facts_files(state)
+    files = facts_files(state)
     folders = ", ".join(state.shown(f) for f in state.fact_folders)
     line = f"factcheck: {len(files)} facts file{'s' if len(files) != 1 else ''} in {folders}"
     if state._corpus is not None:
         counts = state.reading.counts
         sources = len(state._corpus.articles)
         where = ", ".join(state.shown(f) for f in sorted(state.source_folders))
-        line += (f"; {sources} source{'s' if sources != 1 else ''} in {where}: "
-                 f"{counts.fresh} read fresh, {counts.cached} from the cache")
+        line += (
+            f"; {sources} source{'s' if sources != 1 else ''} in {where}: "
+            f"{counts.fresh} read fresh, {counts.cached} from the cache"
+        )
     else:
         counted = []
         for folder in state.source_paths:
             try:
-                counted.append(f"{state.shown(folder)} ({len(state.sources_in(folder))})" if folder.exists()
-                               else f"{state.shown(folder)} (missing)")
+                counted.append(
+                    f"{state.shown(folder)} ({len(state.sources_in(folder))})"
+                    if folder.exists()
+                    else f"{state.shown(folder)} (missing)"
+                )
             except InputError as err:
                 counted.append(f"{state.shown(folder)} (bad manifest: {err})")
         line += f"; sources: {', '.join(counted)}"
     return [line]
 
 
-def _facts_files(state: FactcheckState) -> list[Path]:
-    """The facts files below the facts folders, found once (the header and the prefill
-    both need them)."""
-    if state.facts_files is None:
-        state.facts_files = sorted(p for folder in state.fact_folders if folder.is_dir()
-                                   for p in folder.rglob("*") if p.suffix in FACT_SUFFIXES and p.is_file())
-    return state.facts_files
-
-
-def _wants_facts(config: pytest.Config, state: FactcheckState) -> bool:
+def _wants_facts(config: pytest.Config, state: CheckSession) -> bool:
     """Whether this run's arguments reach into a facts folder (a bare ``pytest`` of the
     project's own tests must not read the newsroom's archive)."""
     for arg in config.args:
@@ -278,26 +203,12 @@ def _wants_facts(config: pytest.Config, state: FactcheckState) -> bool:
     return False
 
 
-def _prefill(config: pytest.Config, state: FactcheckState) -> None:
-    """Read the sources before the tests start: on the xdist controller this fills the
-    cache once, so the workers only load it; everywhere it lets the header say what was
-    read fresh, and keeps the progress line outside the tests' captured output."""
-    for path in _facts_files(state):
-        try:
-            loaded = state.load(path)
-        except InputError:
-            continue  # collection reports it, at its line
-        for fact in loaded.facts:
-            for folder in fact.scope.paths or ():
-                try:
-                    if folder.exists():
-                        state.sources_in(folder)
-                        state.source_folders.add(folder)
-                except InputError:
-                    pass
-    if state.source_folders:
-        state.corpus(progress=_progress_line(config),
-                     warn=lambda warning: config.issue_config_time_warning(warning, stacklevel=2))
+def _prefill(config: pytest.Config, state: CheckSession) -> None:
+    prefill(
+        state,
+        progress=_progress_line(config),
+        warn=lambda warning: config.issue_config_time_warning(warning, stacklevel=2),
+    )
 
 
 def _progress_line(config: pytest.Config) -> Callable[[int, int], None] | None:
@@ -321,17 +232,29 @@ def _progress_line(config: pytest.Config) -> Callable[[int, int], None] | None:
 
 # --------------------------------------------------------------------------- collection
 
+
+def _register_marker(config: pytest.Config, tag: str) -> None:
+    """Tags become markers (``-m casualties``); registering them keeps
+    ``--strict-markers`` quiet. A marker the user registered keeps its description."""
+    known = config.stash.get(MARKERS, None)
+    if known is None:
+        known = config.stash[MARKERS] = {line.split(":")[0].split("(")[0].strip() for line in config.getini("markers")}
+    if tag not in known:
+        known.add(tag)
+        config.addinivalue_line("markers", f"{tag}: facts tagged '{tag}' in a facts file (pytest-factcheck)")
+
+
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
     if file_path.suffix not in FACT_SUFFIXES:
         return None
     state = _state(parent.config)
     resolved = file_path.resolve()
     if any(folder == resolved or folder in resolved.parents for folder in state.fact_folders):
-        return FactFile.from_parent(parent, path=file_path)
+        return FactsFileCollector.from_parent(parent, path=file_path)
     return None
 
 
-class FactFile(pytest.File):
+class FactsFileCollector(pytest.File):
     """A facts file: one item per fact, one collection error per bad fact."""
 
     def collect(self) -> Iterator[pytest.Item | pytest.Collector]:
@@ -347,11 +270,15 @@ class FactFile(pytest.File):
         for error in loaded.errors:
             yield BadFact.from_parent(self, name=f"line-{error.line}", error=error)
 
-    def _register(self, state: FactcheckState, fact: Fact) -> None:
+    def _register(self, state: CheckSession, fact: Fact) -> None:
         for folder in fact.scope.paths or ():
             if not folder.exists():
-                raise InputError(state.shown(self.path), fact.line, 1,
-                                 f"the source path {state.shown(folder)} does not exist (set by factcheck_sources)")
+                raise InputError(
+                    state.shown(self.path),
+                    fact.line,
+                    1,
+                    f"the source path {state.shown(folder)} does not exist (set by factcheck_sources)",
+                )
             state.sources_in(folder)  # a bad manifest is reported here, at its own line
             state.source_folders.add(folder)
 
@@ -385,7 +312,7 @@ class FactItem(pytest.Item):
         self.entry: dict[str, Any] | None = None
         state = _state(self.config)
         for tag in fact.tags:
-            state.register_marker(self.config, tag)
+            _register_marker(self.config, tag)
             self.add_marker(tag)
         if fact.skip:
             self.add_marker(pytest.mark.skip(reason=fact.skip))
@@ -403,8 +330,12 @@ class FactItem(pytest.Item):
             if finding["mentions"]:  # silent and out-of-scope sources are left out: there can be thousands
                 self.user_properties.append((f"verdict {finding['source']}", finding["verdict"]))
         for waiver in result.unused_waivers:
-            self.warn(FactcheckWarning(f"{self.fact.id}: unused waiver for {waiver.target} (line {waiver.line}): "
-                                       "no differing figure to waive; remove it or check its name"))
+            self.warn(
+                FactcheckWarning(
+                    f"{self.fact.id}: unused waiver for {waiver.target} (line {waiver.line}): "
+                    "no differing figure to waive; remove it or check its name"
+                )
+            )
         if not result.failed:
             return
         readable = expand(entry, state.source_list)
@@ -424,6 +355,7 @@ class FactItem(pytest.Item):
 
 
 # --------------------------------------------------------------------------- results
+
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):
@@ -489,7 +421,7 @@ class _SessionHooks:
         doc = _document(self.state)
         mode = _option(config, "factcheck_summary")
         if mode != "off":
-            from .matrix import render_matrix
+            from .reports.matrix import render_matrix
 
             writer = terminalreporter._tw
             lines = render_matrix(doc, width=writer.fullwidth, color=writer.hasmarkup, mode=mode)
@@ -511,7 +443,7 @@ class _XdistHooks:
             self.state.source_entries.setdefault(entry["path"], entry)
 
 
-def _document(state: FactcheckState) -> dict[str, Any]:
+def _document(state: CheckSession) -> dict[str, Any]:
     return document(state.source_entries.values(), state.results.values())
 
 
@@ -522,12 +454,12 @@ def _write_reports(config: pytest.Config, doc: dict[str, Any]) -> None:
         write_json(root / target, doc)
     html_target = _option(config, "factcheck_html")
     if html_target:
-        from .html_report import render_html
+        from .reports.html import render_html
 
         _write_text(root / html_target, render_html(doc))
     quality_target = _option(config, "factcheck_codequality")
     if quality_target:
-        from .codequality import codequality
+        from .reports.codequality import codequality
 
         write_json(root / quality_target, codequality(doc))  # type: ignore[arg-type]
 
@@ -536,13 +468,13 @@ def _github(doc: dict[str, Any], terminalreporter: Any) -> None:
     """On GitHub Actions: annotations on the facts' YAML lines, and the matrix with its
     evidence appended to the job summary."""
     if os.environ.get("GITHUB_ACTIONS") == "true":
-        from .github import annotations
+        from .reports.github import annotations
 
         for line in annotations(doc):
             terminalreporter.write_line(line)
     summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_path:
-        from .github import step_summary
+        from .reports.github import step_summary
 
         with open(summary_path, "a", encoding="utf-8") as out:
             out.write(step_summary(doc))

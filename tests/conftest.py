@@ -1,5 +1,4 @@
 import pytest
-
 from helpers import copy_demo
 
 pytest_plugins = ["pytester"]

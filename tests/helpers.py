@@ -1,4 +1,5 @@
 """Shared set-up for the pytester runs: a copy of the demo (seeds + facts) in a fresh folder."""
+
 from __future__ import annotations
 
 import json

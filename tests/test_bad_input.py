@@ -1,9 +1,9 @@
 """Bad input: one clear sentence at file:line:column, no traceback, and the other facts
 are still checked."""
+
 from __future__ import annotations
 
 import pytest
-
 from helpers import copy_demo, write_facts
 
 GOOD = """\

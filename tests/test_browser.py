@@ -5,6 +5,7 @@ Needs /usr/bin/chromium, /usr/bin/chromedriver (Debian: ``apt-get install chromi
 chromium-driver``) and selenium. Without them the tests skip, except under CI=true, where
 they fail: CI must run them.
 """
+
 from __future__ import annotations
 
 import json
@@ -14,12 +15,21 @@ from pathlib import Path
 
 import pytest
 
-from pytest_factcheck.html_report import render_html
+from pytest_factcheck.reports.html import render_html
 
 DATA = Path(__file__).parent / "data"
-CHROME_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1280,900")
+CHROME_FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+    "--window-size=1280,900",
+)
 
 
 def _require(ok: bool, reason: str) -> None:
@@ -38,8 +48,7 @@ def _find(name: str) -> str | None:
 def browser(tmp_path_factory):
     chromium, chromedriver = _find("chromium"), _find("chromedriver")
     _require(chromium is not None, "chromium is not installed (apt-get install chromium)")
-    _require(chromedriver is not None,
-             "chromedriver is not installed (apt-get install chromium-driver)")
+    _require(chromedriver is not None, "chromedriver is not installed (apt-get install chromium-driver)")
     try:
         from selenium import webdriver
         from selenium.webdriver.chrome.service import Service
@@ -73,7 +82,8 @@ def open_report(browser, path: Path, fragment: str = "") -> None:
 
     browser.get(path.as_uri() + fragment)
     WebDriverWait(browser, 20).until(
-        lambda d: d.execute_script("return document.documentElement.dataset.ready === '1'"))
+        lambda d: d.execute_script("return document.documentElement.dataset.ready === '1'")
+    )
 
 
 def cell(browser, fact_id: str, column: int):
@@ -95,9 +105,11 @@ def evidence(browser):
 def visible_rows(browser) -> list[str]:
     from selenium.webdriver.common.by import By
 
-    return [tr.find_element(By.CSS_SELECTOR, "th a.id").text
-            for tr in browser.find_elements(By.CSS_SELECTOR, "#fc-matrix tbody tr")
-            if tr.is_displayed()]
+    return [
+        tr.find_element(By.CSS_SELECTOR, "th a.id").text
+        for tr in browser.find_elements(By.CSS_SELECTOR, "#fc-matrix tbody tr")
+        if tr.is_displayed()
+    ]
 
 
 def test_the_matrix_renders(browser, pages):
@@ -106,12 +118,12 @@ def test_the_matrix_renders(browser, pages):
     open_report(browser, pages["sample"])
     assert len(browser.find_elements(By.CSS_SELECTOR, "#fc-matrix tbody tr")) == 6
     assert len(browser.find_elements(By.CSS_SELECTOR, "#fc-matrix tbody td")) == 30
-    heads = [th.text.replace("\n", " ") for th in
-             browser.find_elements(By.CSS_SELECTOR, "#fc-matrix thead th.src")]
+    heads = [th.text.replace("\n", " ") for th in browser.find_elements(By.CSS_SELECTOR, "#fc-matrix thead th.src")]
     assert heads[0] == "The New York Times 2024-01-20"
     assert heads[1] == "001_7b9bd131cf0f6ced.txt no date"
-    labels = [td.get_attribute("aria-label") for td in
-              cell(browser, "militia-attacks", 0).find_elements(By.XPATH, "../td")]
+    labels = [
+        td.get_attribute("aria-label") for td in cell(browser, "militia-attacks", 0).find_elements(By.XPATH, "../td")
+    ]
     assert labels == ["agree", "agree", "hedged", "conflict", "silent"]
     assert "Militia attacks on U.S. troops" in browser.find_element(By.CSS_SELECTOR, "tbody th").text
     assert evidence(browser).is_displayed() is False
@@ -131,8 +143,14 @@ def test_clicking_a_conflict_shows_the_evidence_with_the_figure_highlighted(brow
     quote = panel.find_element(By.TAG_NAME, "blockquote").text
     assert quote.startswith("The attack against Al Asad Air Base") and "151" in quote
     text = panel.text
-    for expected in ("conflict", "The New York Times", "2024-01-23", "140 attacks",
-                     "seeds/003_455f14d27b3779dd.txt:4", "facts/ain-al-asad-2024.yaml:7"):
+    for expected in (
+        "conflict",
+        "The New York Times",
+        "2024-01-23",
+        "140 attacks",
+        "seeds/003_455f14d27b3779dd.txt:4",
+        "facts/ain-al-asad-2024.yaml:7",
+    ):
         assert expected in text
     browser.save_screenshot(str(tmp_path / "evidence.png"))
 
@@ -200,8 +218,7 @@ def test_hostile_article_shows_as_text_and_runs_nothing(browser, pages):
     conflict = cell(browser, "militia-attacks", 3)
     conflict.click()
     panel = evidence(browser)
-    assert [m.text for m in panel.find_elements(By.TAG_NAME, "mark")] == [
-        "about 151 such rocket and missile strikes"]
+    assert [m.text for m in panel.find_elements(By.TAG_NAME, "mark")] == ["about 151 such rocket and missile strikes"]
     quote = panel.find_element(By.TAG_NAME, "blockquote").text
     assert "<script>document.title='PWNED';window.__pwned=1</script>" in quote
     cell(browser, "militia-attacks", 2).click()  # the hostile outlet's own cell

@@ -1,4 +1,5 @@
 """Issue 6: readings kept between runs, shared with xdist workers, never trusted when torn."""
+
 from __future__ import annotations
 
 import json
@@ -9,10 +10,10 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from helpers import SEEDS
-from pytest_factcheck.cache import ReadingCache
-from pytest_factcheck.sources import find_sources
+
+from pytest_factcheck.sources.cache import ReadingCache
+from pytest_factcheck.sources.finding import find_sources
 
 HEADER = re.compile(r"factcheck: .*?(\d+) sources? in .*?: (\d+) read fresh, (\d+) from the cache")
 
@@ -92,8 +93,8 @@ def test_two_processes_filling_the_cache_at_once_leave_it_consistent(tmp_path: P
         (folder / f"extra-{i:02d}.txt").write_text(f"Officials said {i + 2} shelters were open in Riverton.\n" * 30)
     script = (
         "import sys; from pathlib import Path\n"
-        "from pytest_factcheck.cache import ReadingCache\n"
-        "from pytest_factcheck.sources import find_sources\n"
+        "from pytest_factcheck.sources.cache import ReadingCache\n"
+        "from pytest_factcheck.sources.finding import find_sources\n"
         "cache = ReadingCache(Path(sys.argv[1]))\n"
         "for _ in range(3):\n"
         "    for s in find_sources(Path(sys.argv[2]), Path(sys.argv[2])): cache.read(s)\n"
@@ -122,7 +123,9 @@ def test_a_runaway_sentence_is_cached_once(tmp_path: Path):
     """An article of one endless line: its words are stored once, not once per figure."""
     folder = tmp_path / "news"
     folder.mkdir()
-    (folder / "line.txt").write_text("In Riverton, officials said 40 shelters were open and 12 wounded were treated " * 3000)
+    (folder / "line.txt").write_text(
+        "In Riverton, officials said 40 shelters were open and 12 wounded were treated " * 3000
+    )
     (source,) = find_sources(folder, tmp_path)
     article = ReadingCache(tmp_path / "cache").read(source)
     (entry,) = (tmp_path / "cache").rglob("*.json")

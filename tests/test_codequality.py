@@ -1,4 +1,5 @@
 """GitLab Code Quality: the fields GitLab reads, and fingerprints it can rely on."""
+
 from __future__ import annotations
 
 import copy
@@ -8,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pytest_factcheck.codequality import codequality
+from pytest_factcheck.reports.codequality import codequality
 
 DATA = Path(__file__).parent / "data"
 GITLAB_SEVERITIES = {"info", "minor", "major", "critical", "blocker"}
@@ -27,16 +28,17 @@ def test_one_issue_per_differing_finding(sample):
     issues = codequality(sample)
     got = [(i["check_name"], i["location"]["lines"]["begin"], i["severity"]) for i in issues]
     assert got == [
-        ("factcheck/hedged", 7, "major"),      # militia-attacks failed: The Washington Post
-        ("factcheck/conflict", 7, "major"),    # militia-attacks failed: The New York Times, Jan. 23
-        ("factcheck/hedged", 20, "major"),     # us-injured-al-asad failed: NYT Jan. 20
-        ("factcheck/hedged", 20, "major"),     # us-injured-al-asad failed: the unknown outlet
-        ("factcheck/newer", 20, "major"),      # us-injured-al-asad failed: NYT Jan. 23
-        ("factcheck/conflict", 3, "minor"),    # gaza-injured warned (severity warning)
+        ("factcheck/hedged", 7, "major"),  # militia-attacks failed: The Washington Post
+        ("factcheck/conflict", 7, "major"),  # militia-attacks failed: The New York Times, Jan. 23
+        ("factcheck/hedged", 20, "major"),  # us-injured-al-asad failed: NYT Jan. 20
+        ("factcheck/hedged", 20, "major"),  # us-injured-al-asad failed: the unknown outlet
+        ("factcheck/newer", 20, "major"),  # us-injured-al-asad failed: NYT Jan. 23
+        ("factcheck/conflict", 3, "minor"),  # gaza-injured warned (severity warning)
     ]
     assert issues[1]["description"] == (
-        'militia-attacks: conflict: The New York Times (2024-01-23) says '
-        '"about 151 such rocket and missile strikes"; expected 140 attacks')
+        "militia-attacks: conflict: The New York Times (2024-01-23) says "
+        '"about 151 such rocket and missile strikes"; expected 140 attacks'
+    )
     assert issues[1]["location"]["path"] == "facts/ain-al-asad-2024.yaml"
     assert issues[-1]["location"]["path"] == "facts/gaza-2024.yaml"
 
@@ -63,12 +65,16 @@ def test_fingerprints_are_unique_and_stable(sample):
     militia = next(f for f in changed["facts"] if f["id"] == "militia-attacks")
     militia["findings"][2]["verdict"] = "conflict"
     militia["findings"][2]["mentions"][0]["text"] = "131 attacks"
-    again = next(i for i in codequality(changed) if "The Washington Post" in i["description"]
-                 and i["location"]["lines"]["begin"] == 7)
+    again = next(
+        i
+        for i in codequality(changed)
+        if "The Washington Post" in i["description"] and i["location"]["lines"]["begin"] == 7
+    )
     assert again["check_name"] == "factcheck/conflict" and "131 attacks" in again["description"]
     assert again["fingerprint"] == first[0]["fingerprint"]
-    expected = hashlib.sha256(b"facts/ain-al-asad-2024.yaml::militia-attacks\x00"
-                              b"seeds/002_1efb6e8095174500.txt").hexdigest()
+    expected = hashlib.sha256(
+        b"facts/ain-al-asad-2024.yaml::militia-attacks\x00seeds/002_1efb6e8095174500.txt"
+    ).hexdigest()
     assert first[0]["fingerprint"] == expected
 
 
@@ -79,7 +85,9 @@ def test_passing_agree_silent_out_of_scope_earlier_and_waived_are_not_issues(sam
     issues = codequality(sample)
     # a conflict or a newer figure is still worth a look on a passing fact: as info
     assert {(i["check_name"], i["severity"]) for i in issues} == {
-        ("factcheck/conflict", "info"), ("factcheck/newer", "info")}
+        ("factcheck/conflict", "info"),
+        ("factcheck/newer", "info"),
+    }
 
 
 def test_an_expired_waiver_is_reported(sample):

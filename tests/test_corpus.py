@@ -1,5 +1,6 @@
 """The scale corpus generator (benchmarks/make_corpus.py, issue 6): deterministic, format v1,
 truth for every cell, different articles, and truth that the text itself bears out."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -29,8 +30,19 @@ def _load(name: str):
 
 mc = _load("make_corpus")
 
-FACT_KEYS = {"id", "claim", "expect", "counts", "context", "exclude", "tolerance", "hedged",
-             "min_sources", "sources", "tags"}
+FACT_KEYS = {
+    "id",
+    "claim",
+    "expect",
+    "counts",
+    "context",
+    "exclude",
+    "tolerance",
+    "hedged",
+    "min_sources",
+    "sources",
+    "tags",
+}
 SCOPE_KEYS = {"paths", "published", "outlets", "exclude"}
 ID = re.compile(r"[a-z0-9][a-z0-9_.-]*\Z")
 TAG = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
@@ -38,8 +50,7 @@ WINDOW = re.compile(r"(\d{4}-\d{2}-\d{2})?\.\.(\d{4}-\d{2}-\d{2})?\Z")
 
 
 def _files(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes()
-            for p in sorted(root.rglob("*")) if p.is_file()}
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture(scope="module")
@@ -49,8 +60,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
 
 
 def _facts_files(root: Path) -> dict[str, dict]:
-    return {p.name: yaml.safe_load(p.read_text(encoding="utf-8"))
-            for p in sorted((root / "facts").glob("*.yaml"))}
+    return {p.name: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((root / "facts").glob("*.yaml"))}
 
 
 def _articles(root: Path) -> dict[str, str]:
@@ -58,6 +68,7 @@ def _articles(root: Path) -> dict[str, str]:
 
 
 # --------------------------------------------------------------------------- determinism
+
 
 def test_same_seed_writes_identical_files(corpus, tmp_path):
     root, summary = corpus
@@ -91,6 +102,7 @@ def test_refuses_to_wipe_a_folder_it_did_not_make(tmp_path):
 
 
 # --------------------------------------------------------------------------- format v1
+
 
 def _check_scope(scope: dict, where: str) -> None:
     assert isinstance(scope, dict) and set(scope) <= SCOPE_KEYS, where
@@ -154,6 +166,7 @@ def test_manifest_and_ini(corpus):
 
 # --------------------------------------------------------------------------- truth
 
+
 def test_truth_covers_every_cell_with_a_verdict(corpus):
     root, summary = corpus
     truth = json.loads((root / "truth.json").read_text(encoding="utf-8"))
@@ -197,9 +210,11 @@ def test_truth_is_borne_out_by_the_text(corpus):
             for source, verdict in row.items():
                 if verdict == "out_of_scope":
                     continue
-                about = [s for s in sentences[source.split("/", 1)[1]]
-                         if place in s and _stated(s, phrases)
-                         and not any(w in s for w in fact.get("exclude", []))]
+                about = [
+                    s
+                    for s in sentences[source.split("/", 1)[1]]
+                    if place in s and _stated(s, phrases) and not any(w in s for w in fact.get("exclude", []))
+                ]
                 assert bool(about) == (verdict != "silent"), (fact["id"], source, verdict, about)
                 checked += 1
     assert checked > 10_000
@@ -213,8 +228,10 @@ def test_the_benchmark_streams_truth_and_findings_back(corpus, tmp_path, monkeyp
     monkeypatch.setattr(run, "_CHUNK", 512)  # many refills of the buffer
     truth = json.loads((root / "truth.json").read_text(encoding="utf-8"))
     keys = sorted(truth, reverse=True)
-    facts = [{"nodeid": k, "findings": [{"source": s, "verdict": v, "mentions": []}
-                                        for s, v in truth[k].items()]} for k in keys[1:]]
+    facts = [
+        {"nodeid": k, "findings": [{"source": s, "verdict": v, "mentions": []} for s, v in truth[k].items()]}
+        for k in keys[1:]
+    ]
     facts[0]["findings"][0]["verdict"] = "wrong"
     doc = {"schema": "pytest-factcheck/1", "sources": [{"title": '"facts": ['}], "facts": facts}
     (tmp_path / "out.json").write_text(json.dumps(doc, indent=1), encoding="utf-8")
@@ -226,6 +243,7 @@ def test_the_benchmark_streams_truth_and_findings_back(corpus, tmp_path, monkeyp
 
 
 # --------------------------------------------------------------------------- articles
+
 
 def test_articles_are_not_repeated(corpus):
     root, _ = corpus
@@ -247,27 +265,41 @@ def test_articles_look_like_news(corpus):
     sizes = sorted(len(t) for t in texts)
     assert 1_500 <= sizes[len(sizes) // 2] <= 6_000
     joined = "\n".join(texts)
-    for form in (r"\d{1,3}(?:,\d{3})+ ", r"\b(?:twenty|thirty|forty|fifty)-\w+ ", r"\bbetween \d",
-                 r"\bmore than \d", r"\bat least \w", r"\bnearly \w", r"\bas many as \w",
-                 r"\b(?:Oct|Jan|Sept|Aug|Dec)\. \d{1,2}\b", r"\bin (?:19|20)\d\d\b",
-                 r"\d{1,2}:\d\d [ap]\.m\.", r"\bTower 22\b|\bF-16\b", r"\b(?:three|two) (?:months|weeks)\b"):
+    for form in (
+        r"\d{1,3}(?:,\d{3})+ ",
+        r"\b(?:twenty|thirty|forty|fifty)-\w+ ",
+        r"\bbetween \d",
+        r"\bmore than \d",
+        r"\bat least \w",
+        r"\bnearly \w",
+        r"\bas many as \w",
+        r"\b(?:Oct|Jan|Sept|Aug|Dec)\. \d{1,2}\b",
+        r"\bin (?:19|20)\d\d\b",
+        r"\d{1,2}:\d\d [ap]\.m\.",
+        r"\bTower 22\b|\bF-16\b",
+        r"\b(?:three|two) (?:months|weeks)\b",
+    ):
         assert re.search(form, joined), form
 
 
 # --------------------------------------------------------------------------- arithmetic
 
-@pytest.mark.parametrize(("family", "value", "top", "expected", "verdict"), [
-    ("about", 140, None, 140, "agree"),       # "roughly 140" agrees with 140
-    ("more than", 130, None, 140, "hedged"),  # "more than 130" against 140
-    ("about", 151, None, 140, "conflict"),    # "about 151" against 140
-    ("nearly", 70, None, 83, "conflict"),
-    ("at least", 140, None, 140, "agree"),
-    ("more than", 140, None, 140, "conflict"),
-    ("fewer than", 150, None, 140, "hedged"),
-    ("between", 10, 15, 16, "conflict"),
-    ("about", 100, None, 109, "hedged"),      # one significant digit: w = 10
-    ("about", 3000, None, 3200, "hedged"),
-])
+
+@pytest.mark.parametrize(
+    ("family", "value", "top", "expected", "verdict"),
+    [
+        ("about", 140, None, 140, "agree"),  # "roughly 140" agrees with 140
+        ("more than", 130, None, 140, "hedged"),  # "more than 130" against 140
+        ("about", 151, None, 140, "conflict"),  # "about 151" against 140
+        ("nearly", 70, None, 83, "conflict"),
+        ("at least", 140, None, 140, "agree"),
+        ("more than", 140, None, 140, "conflict"),
+        ("fewer than", 150, None, 140, "hedged"),
+        ("between", 10, 15, 16, "conflict"),
+        ("about", 100, None, 109, "hedged"),  # one significant digit: w = 10
+        ("about", 3000, None, 3200, "hedged"),
+    ],
+)
 def test_verdict_rules(family, value, top, expected, verdict):
     assert mc.stated_verdict(mc.Stated(family, value, top), expected, 0) == verdict
 
@@ -283,8 +315,12 @@ def test_a_figure_on_an_edge_has_no_robust_verdict():
 
 
 @settings(max_examples=300, deadline=None)
-@given(value=st.integers(3, 500_000), tolerance=st.sampled_from([0, 2, 5]),
-       want=st.sampled_from(["agree", "hedged", "conflict"]), seed=st.integers(0, 2**32))
+@given(
+    value=st.integers(3, 500_000),
+    tolerance=st.sampled_from([0, 2, 5]),
+    want=st.sampled_from(["agree", "hedged", "conflict"]),
+    seed=st.integers(0, 2**32),
+)
 def test_planted_figures_get_the_verdict_they_were_planted_for(value, tolerance, want, seed):
     stated = mc.plant(mc.random.Random(seed), value, tolerance, want)
     assert mc.robust_verdict(stated, value, tolerance) == want
@@ -299,6 +335,7 @@ def test_number_words():
 
 
 # --------------------------------------------------------------------------- no look-alikes
+
 
 def test_place_names_and_exclude_words_resemble_nothing_else():
     """The checker matches context and exclude fuzzily (90/100); ours stay far below."""

@@ -5,6 +5,7 @@ benchmarks/make_corpus.py writes 300 articles and 60 facts with the verdict ever
 18,000 of them. On a mismatch the message lists the wrong cells with the figures the plugin
 took as being about the fact.
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -27,9 +28,12 @@ SHOWN = 40
 
 def _verdicts(findings: dict) -> dict[str, dict[str, tuple[str, list[tuple[str, str]]]]]:
     """nodeid -> source -> (verdict, the mentions' texts and sentences) from the findings JSON."""
-    return {fact["nodeid"]: {f["source"]: (f["verdict"], [(m["text"], m["sentence"]) for m in f["mentions"]])
-                             for f in fact["findings"]}
-            for fact in findings["facts"]}
+    return {
+        fact["nodeid"]: {
+            f["source"]: (f["verdict"], [(m["text"], m["sentence"]) for m in f["mentions"]]) for f in fact["findings"]
+        }
+        for fact in findings["facts"]
+    }
 
 
 def _wrong_cells(truth: dict, got: dict) -> list[tuple[str, str, str, str, list[str]]]:
@@ -46,15 +50,17 @@ def _sentences_about(article: Path, key: str) -> list[str]:
     """The article's sentences naming the fact's place and noun (both are in its id)."""
     place, noun = key.split("::")[1].split("-", 1)
     text = " ".join(article.read_text(encoding="utf-8").split())
-    return [s.strip() + "." for s in text.split(". ")
-            if noun.replace("-", " ") in s and place in s.lower()]
+    return [s.strip() + "." for s in text.split(". ") if noun.replace("-", " ") in s and place in s.lower()]
 
 
 def _explain(wrong: list, cells: int, root: Path) -> str:
     kinds = Counter(f"{want} -> {got}" for _, _, want, got, _ in wrong)
-    lines = [f"{len(wrong)} of {cells} cells differ from the generator's truth "
-             f"({ARTICLES} articles x {FACTS} facts, seed {SEED}):",
-             "  " + ", ".join(f"{k}: {n}" for k, n in kinds.most_common()), ""]
+    lines = [
+        f"{len(wrong)} of {cells} cells differ from the generator's truth "
+        f"({ARTICLES} articles x {FACTS} facts, seed {SEED}):",
+        "  " + ", ".join(f"{k}: {n}" for k, n in kinds.most_common()),
+        "",
+    ]
     for key, source, want, got, mentions in wrong[:SHOWN]:
         lines.append(f"{key}  {source}  want {want}, got {got}")
         for text, sentence in mentions:
@@ -71,8 +77,7 @@ def test_the_generators_truth_is_matched_in_every_cell(pytester: pytest.Pytester
     result = pytester.runpytest("-p", "no:cacheprovider", "--factcheck-json", "out.json")
     out = pytester.path / "out.json"
     if not out.is_file():
-        pytest.fail("the plugin wrote no out.json; the run said:\n" + "\n".join(result.outlines[-40:]),
-                    pytrace=False)
+        pytest.fail("the plugin wrote no out.json; the run said:\n" + "\n".join(result.outlines[-40:]), pytrace=False)
     truth = json.loads((pytester.path / "truth.json").read_text(encoding="utf-8"))
     got = _verdicts(json.loads(out.read_text(encoding="utf-8")))
     assert summary["cells"] == ARTICLES * FACTS == sum(len(row) for row in truth.values())

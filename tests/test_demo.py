@@ -1,10 +1,10 @@
 """The demo of issue 2: the facts in facts/ against the five seeds, cell by cell."""
+
 from __future__ import annotations
 
 import re
 
 import pytest
-
 from helpers import SOURCE, copy_demo, fact_of, run_json, verdicts
 
 # fact id -> (000 NYT 01-20, 001 blog, 002 WaPo, 003 NYT 01-23, 004 Wash. Times 2021, outcome)
@@ -52,7 +52,7 @@ def test_demo_figures_as_written(demo_run):
     assert (mention["value"], mention["low"], mention["high"], mention["qualifier"]) == (130, 130, None, "more than")
     assert mention["line"] == 21
     assert mention["sentence"].startswith("There have been more than 130 attacks on U.S. troops")
-    assert mention["sentence"][mention["start"]:mention["end"]] == mention["text"]
+    assert mention["sentence"][mention["start"] : mention["end"]] == mention["text"]
     nyt = by_source[SOURCE["003"]]
     assert nyt["published"] == "2024-01-23"
     assert [m["text"] for m in nyt["mentions"]] == ["about 151 such rocket and missile strikes"]
@@ -109,7 +109,7 @@ def test_failure_text_fits_80_columns_and_has_no_colour(pytester: pytest.Pyteste
     copy_demo(pytester)
     result = pytester.runpytest("-p", "no:cacheprovider", "facts")
     text = result.stdout.str()
-    section = text[text.index("= FAILURES ="):text.index("short test summary")]
+    section = text[text.index("= FAILURES =") : text.index("short test summary")]
     assert "\x1b[" not in section
     too_long = [line for line in section.splitlines() if len(line) > 80]
     assert not too_long, too_long
@@ -117,8 +117,9 @@ def test_failure_text_fits_80_columns_and_has_no_colour(pytester: pytest.Pyteste
 
 def test_reportinfo_points_at_the_fact_line(pytester: pytest.Pytester):
     copy_demo(pytester)
-    result = pytester.runpytest("-p", "no:cacheprovider", "facts", "-k", "militia", "--junitxml=out.xml",
-                                "-o", "junit_family=xunit1")
+    result = pytester.runpytest(
+        "-p", "no:cacheprovider", "facts", "-k", "militia", "--junitxml=out.xml", "-o", "junit_family=xunit1"
+    )
     xml = (pytester.path / "out.xml").read_text()
     line = open_text("facts/ain-al-asad-2024.yaml").splitlines().index("  - id: militia-attacks")
     assert re.search(rf'file="facts/ain-al-asad-2024.yaml" line="{line}"', xml), xml

@@ -1,10 +1,10 @@
 """Issue 4: dated facts, consensus facts, defaults, severity and waivers, through pytest runs."""
+
 from __future__ import annotations
 
 import textwrap
 
 import pytest
-
 from helpers import copy_demo, fact_of, run_json, write_facts
 
 ARTICLES = {
@@ -37,14 +37,17 @@ def by_outlet(doc, fact_id):
 
 def test_rising_count_earlier_and_newer(pytester: pytest.Pytester):
     newsroom(pytester)
-    facts(pytester, """\
+    facts(
+        pytester,
+        """\
         facts:
           - id: shelters
             expect: 50 shelters
             context: [Riverton]
             as_of: 2024-03-05
             trend: rising
-    """)
+    """,
+    )
     result, doc = run_json(pytester, "facts")
     cells = by_outlet(doc, "shelters")
     assert cells["Daily Bugle"]["verdict"] == "earlier"
@@ -60,7 +63,9 @@ def test_rising_count_earlier_and_newer(pytester: pytest.Pytester):
 
 def test_newer_pass_keeps_a_newer_count_as_a_note(pytester: pytest.Pytester):
     newsroom(pytester, {k: v for k, v in ARTICLES.items() if k != "d-undated.txt"})
-    facts(pytester, """\
+    facts(
+        pytester,
+        """\
         facts:
           - id: shelters
             expect: 50 shelters
@@ -68,26 +73,33 @@ def test_newer_pass_keeps_a_newer_count_as_a_note(pytester: pytest.Pytester):
             as_of: 2024-03-05
             trend: rising
             newer: pass
-    """)
+    """,
+    )
     result, doc = run_json(pytester, "facts")
     result.assert_outcomes(passed=1)
     assert by_outlet(doc, "shelters")["Evening Post"]["verdict"] == "newer"
 
 
 def test_falling_count_is_the_mirror_image(pytester: pytest.Pytester):
-    newsroom(pytester, {
-        "a.txt": ("Daily Bugle", "2024-03-01", "Officials said 80 people were missing in Riverton."),
-        "b.txt": ("Evening Post", "2024-03-09", "By Saturday, 12 people were still missing in Riverton."),
-        "c.txt": ("Morning Star", "2024-03-09", "By Saturday, 90 people were missing in Riverton."),
-    })
-    facts(pytester, """\
+    newsroom(
+        pytester,
+        {
+            "a.txt": ("Daily Bugle", "2024-03-01", "Officials said 80 people were missing in Riverton."),
+            "b.txt": ("Evening Post", "2024-03-09", "By Saturday, 12 people were still missing in Riverton."),
+            "c.txt": ("Morning Star", "2024-03-09", "By Saturday, 90 people were missing in Riverton."),
+        },
+    )
+    facts(
+        pytester,
+        """\
         facts:
           - id: missing
             expect: 30 people
             context: [Riverton]
             as_of: 2024-03-05
             trend: falling
-    """)
+    """,
+    )
     _, doc = run_json(pytester, "facts")
     cells = by_outlet(doc, "missing")
     assert cells["Daily Bugle"]["verdict"] == "earlier"  # a higher count from before
@@ -97,12 +109,15 @@ def test_falling_count_is_the_mirror_image(pytester: pytest.Pytester):
 
 def test_consensus_fact_fails_with_grouped_figures(pytester: pytest.Pytester):
     newsroom(pytester)
-    facts(pytester, """\
+    facts(
+        pytester,
+        """\
         facts:
           - id: shelters-agree
             counts: [shelters]
             context: [Riverton]
-    """)
+    """,
+    )
     result, doc = run_json(pytester, "facts")
     fact = fact_of(doc, "shelters-agree")
     assert fact["kind"] == "consensus" and fact["expect"] is None and fact["outcome"] == "failed"
@@ -116,18 +131,24 @@ def test_consensus_fact_fails_with_grouped_figures(pytester: pytest.Pytester):
 
 
 def test_consensus_fact_passes_when_sources_agree(pytester: pytest.Pytester):
-    newsroom(pytester, {
-        "a.txt": ("Daily Bugle", "2024-03-01", "Officials said 40 shelters were open in Riverton."),
-        "b.txt": ("Morning Star", "2024-03-02", "About 40 shelters were open in Riverton."),
-        "c.txt": ("Evening Post", "2024-03-03", "The storm flooded Riverton."),
-    })
-    facts(pytester, """\
+    newsroom(
+        pytester,
+        {
+            "a.txt": ("Daily Bugle", "2024-03-01", "Officials said 40 shelters were open in Riverton."),
+            "b.txt": ("Morning Star", "2024-03-02", "About 40 shelters were open in Riverton."),
+            "c.txt": ("Evening Post", "2024-03-03", "The storm flooded Riverton."),
+        },
+    )
+    facts(
+        pytester,
+        """\
         facts:
           - id: shelters-agree
             counts: [shelters]
             context: [Riverton]
             min_sources: 2
-    """)
+    """,
+    )
     result, doc = run_json(pytester, "facts")
     result.assert_outcomes(passed=1)
     assert [f["verdict"] for f in fact_of(doc, "shelters-agree")["findings"]] == ["agree", "agree", "silent"]
@@ -135,7 +156,9 @@ def test_consensus_fact_passes_when_sources_agree(pytester: pytest.Pytester):
 
 def test_defaults_apply_and_a_fact_overrides_them(pytester: pytest.Pytester):
     newsroom(pytester, {"a.txt": ("Daily Bugle", "2024-03-01", "Officials said 52 shelters were open in Riverton.")})
-    facts(pytester, """\
+    facts(
+        pytester,
+        """\
         defaults:
           tolerance: 5
           context: [Riverton]
@@ -145,7 +168,8 @@ def test_defaults_apply_and_a_fact_overrides_them(pytester: pytest.Pytester):
           - id: strict
             expect: 50 shelters
             tolerance: 0
-    """)
+    """,
+    )
     result, doc = run_json(pytester, "facts")
     assert by_outlet(doc, "loose")["Daily Bugle"]["verdict"] == "agree"
     assert by_outlet(doc, "strict")["Daily Bugle"]["verdict"] == "conflict"
@@ -166,12 +190,16 @@ def test_warning_severity_passes_with_a_located_warning(pytester: pytest.Pyteste
     facts(pytester, WARNING_FACT)
     result, doc = run_json(pytester, "facts")
     result.assert_outcomes(passed=1, warnings=1)
-    result.stdout.fnmatch_lines(["facts/f.yaml::soft", "  facts/f.yaml:2: FactcheckWarning: 3 of 4 sources differ from 50 shelters"])
+    result.stdout.fnmatch_lines(
+        ["facts/f.yaml::soft", "  facts/f.yaml:2: FactcheckWarning: 3 of 4 sources differ from 50 shelters"]
+    )
     fact = fact_of(doc, "soft")
     assert fact["outcome"] == "passed" and fact["warned"] is True and fact["severity"] == "warning"
 
 
-@pytest.mark.parametrize("switch", [["--factcheck-fail-on=warning"], ["-W", "error::pytest_factcheck.FactcheckWarning"]])
+@pytest.mark.parametrize(
+    "switch", [["--factcheck-fail-on=warning"], ["-W", "error::pytest_factcheck.FactcheckWarning"]]
+)
 def test_warnings_can_be_made_to_fail(pytester: pytest.Pytester, switch):
     newsroom(pytester)
     facts(pytester, WARNING_FACT)
@@ -205,8 +233,12 @@ def test_waivers_apply_and_say_why(pytester: pytest.Pytester):
     result.assert_outcomes(passed=1)
     cell = by_outlet(doc, "shelters")["Daily Bugle"]
     assert cell["verdict"] == "waived"
-    assert cell["waiver"] == {"reason": "The Bugle counted before the schools opened.", "until": "2024-04-01",
-                              "by": "Metro desk", "expired": False}
+    assert cell["waiver"] == {
+        "reason": "The Bugle counted before the schools opened.",
+        "until": "2024-04-01",
+        "by": "Metro desk",
+        "expired": False,
+    }
     assert by_outlet(doc, "shelters")["d-undated.txt"]["verdict"] == "waived"
 
 
@@ -222,7 +254,9 @@ def test_an_expired_waiver_fails_and_says_when(pytester: pytest.Pytester):
 
 def test_an_unused_waiver_warns(pytester: pytest.Pytester):
     newsroom(pytester)
-    facts(pytester, """\
+    facts(
+        pytester,
+        """\
         facts:
           - id: shelters
             expect: 50 shelters
@@ -231,16 +265,19 @@ def test_an_unused_waiver_warns(pytester: pytest.Pytester):
             waivers:
               - outlet: Daily Planet
                 reason: An old count.
-    """)
+    """,
+    )
     result, doc = run_json(pytester, "facts")
     result.assert_outcomes(passed=1, warnings=1)
     result.stdout.fnmatch_lines(["*unused waiver for Daily Planet (line 7): no differing figure to waive*"])
-    assert fact_of(doc, "shelters")["unused_waivers"] == [{"target": "Daily Planet", "reason": "An old count.", "line": 7}]
+    assert fact_of(doc, "shelters")["unused_waivers"] == [
+        {"target": "Daily Planet", "reason": "An old count.", "line": 7}
+    ]
 
 
 def test_demo_shows_dated_consensus_warning_and_waiver(pytester: pytest.Pytester):
     copy_demo(pytester, every_file=True)
-    result, doc = run_json(pytester, "facts", "--factcheck-today", "2024-06-01")
+    _result, doc = run_json(pytester, "facts", "--factcheck-today", "2024-06-01")
     dated = next(f for f in doc["facts"] if f["nodeid"] == "facts/as-of.yaml::militia-attacks")
     cells = {f["source"][6:9]: f["verdict"] for f in dated["findings"]}
     assert cells["003"] == "newer" and dated["as_of"] == "2024-01-20"

@@ -1,13 +1,14 @@
 """The docs stay true to the code: the README's sample output is what the plugin prints,
 and every facts key the loader accepts is in the format reference."""
+
 from __future__ import annotations
 
 import re
 
 import pytest
-
 from helpers import REPO, copy_demo
-from pytest_factcheck.facts import FACT_KEYS, FILE_KEYS, SCOPE_KEYS, WAIVER_KEYS
+
+from pytest_factcheck.facts.loading import FACT_KEYS, FILE_KEYS, SCOPE_KEYS, WAIVER_KEYS
 
 
 def test_readme_sample_is_what_the_plugin_prints(pytester: pytest.Pytester):

@@ -6,6 +6,7 @@ the editors' labels in ``tests/eval/expected.yaml``. The test prints an accuracy
 asserts 100%. When it fails, the message lists every wrong cell with the label's reason.
 The labels came first (see tests/eval/README.md): tune the checker, not the labels.
 """
+
 from __future__ import annotations
 
 import json
@@ -34,8 +35,7 @@ def _run_plugin(pytester: pytest.Pytester) -> tuple[dict, pytest.RunResult]:
     result = pytester.runpytest(FACTS_DIR, "--factcheck-json", "out.json", "-p", "no:cacheprovider")
     out = pytester.path / "out.json"
     if not out.is_file():
-        pytest.fail("the plugin wrote no out.json; the run said:\n" + "\n".join(result.outlines[-40:]),
-                    pytrace=False)
+        pytest.fail("the plugin wrote no out.json; the run said:\n" + "\n".join(result.outlines[-40:]), pytrace=False)
     return json.loads(out.read_text(encoding="utf-8")), result
 
 
@@ -65,8 +65,10 @@ def _score(expected: dict, cells: dict, outcomes: dict) -> tuple[list[str], list
             confusion[(want["verdict"], got or "missing")] += 1
             if got != want["verdict"]:
                 why = want.get("why", "")
-                wrong_cells.append(f"  {key} @ {source[:3]}: expected {want['verdict']}, got {got or 'nothing'}"
-                                   + (f"  [{why}]" if why else ""))
+                wrong_cells.append(
+                    f"  {key} @ {source[:3]}: expected {want['verdict']}, got {got or 'nothing'}"
+                    + (f"  [{why}]" if why else "")
+                )
         got_outcome = outcomes.get(key)
         if got_outcome != label["outcome"]:
             wrong_outcomes.append(f"  {key}: expected {label['outcome']}, got {got_outcome or 'nothing'}")
@@ -76,7 +78,7 @@ def _score(expected: dict, cells: dict, outcomes: dict) -> tuple[list[str], list
 
 
 def _confusion_table(confusion: Counter) -> str:
-    columns = VERDICTS + ("missing",)
+    columns = (*VERDICTS, "missing")
     head = "expected \\ got".ljust(16) + "".join(c[:8].rjust(9) for c in columns)
     rows = [head]
     for want in VERDICTS:
@@ -98,7 +100,10 @@ def test_eval_set_matches_the_editors_labels(pytester: pytest.Pytester) -> None:
         _confusion_table(confusion),
     ]
     if wrong_cells:
-        lines += [f"{len(wrong_cells)} wrong cell(s) (fact @ source: expected vs got  [the label's why]):", *wrong_cells]
+        lines += [
+            f"{len(wrong_cells)} wrong cell(s) (fact @ source: expected vs got  [the label's why]):",
+            *wrong_cells,
+        ]
     if wrong_outcomes:
         lines += [f"{len(wrong_outcomes)} wrong fact outcome(s):", *wrong_outcomes]
     text = "\n".join(lines)

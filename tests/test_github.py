@@ -1,4 +1,5 @@
 """GitHub Actions: workflow-command annotations and the job summary."""
+
 from __future__ import annotations
 
 import copy
@@ -8,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pytest_factcheck.github import annotations, markdown_text, step_summary
+from pytest_factcheck.reports.github import annotations, markdown_text, step_summary
 
 DATA = Path(__file__).parent / "data"
 
@@ -61,19 +62,18 @@ def many_failures(doc: dict, errors: int, warnings: int) -> dict:
 def test_one_annotation_per_failed_or_warned_fact_on_its_yaml_line(sample):
     lines = annotations(sample)
     assert [parse(line)[0] for line in lines] == ["error", "error", "warning"]
-    name, props, message = parse(lines[0])
-    assert props == {"file": "facts/ain-al-asad-2024.yaml", "line": "7",
-                     "title": "militia-attacks: 2 outlets differ"}
+    _name, props, message = parse(lines[0])
+    assert props == {"file": "facts/ain-al-asad-2024.yaml", "line": "7", "title": "militia-attacks: 2 outlets differ"}
     assert message.splitlines() == [
         "Militia attacks on U.S. troops in Iraq and Syria since Oct. 7",
         "expected: 140 attacks",
-        'hedged: The Washington Post (2024-01-21) says "more than 130 attacks" '
-        "(seeds/002_1efb6e8095174500.txt:21)",
+        'hedged: The Washington Post (2024-01-21) says "more than 130 attacks" (seeds/002_1efb6e8095174500.txt:21)',
         'conflict: The New York Times (2024-01-23) says "about 151 such rocket and missile strikes" '
         "(seeds/003_455f14d27b3779dd.txt:4)",
     ]
-    assert lines[0].startswith("::error file=facts/ain-al-asad-2024.yaml,line=7,"
-                               "title=militia-attacks%3A 2 outlets differ::")
+    assert lines[0].startswith(
+        "::error file=facts/ain-al-asad-2024.yaml,line=7,title=militia-attacks%3A 2 outlets differ::"
+    )
     assert parse(lines[2])[1]["title"] == "gaza-injured: 1 outlet differs"
     assert "(no date)" in parse(lines[1])[2]  # the unknown outlet is named by its file
 
@@ -88,7 +88,7 @@ def test_every_annotation_is_one_line_and_escaped_as_github_requires():
     hostile_line = next(line for line in lines if "evil" in line)
     assert "file=facts/evil%25%3A%2C.yaml," in hostile_line
     assert "title=rate-100%25%3Atroops%2C2%2C500 next%3A 2 outlets differ::" in hostile_line
-    name, props, message = parse(hostile_line)
+    _name, props, message = parse(hostile_line)
     assert props["file"] == "facts/evil%:,.yaml"
     assert props["title"] == "rate-100%:troops,2,500 next: 2 outlets differ"
     first, expected = message.splitlines()[:2]
@@ -102,8 +102,9 @@ def test_the_cap_per_level_then_one_notice(sample):
     kinds = [parse(line)[0] for line in lines]
     assert kinds == ["error"] * 10 + ["warning"] * 3 + ["notice"]
     assert parse(lines[0])[1]["line"] == "1" and parse(lines[9])[1]["line"] == "10"
-    assert parse(lines[-1])[2] == ("15 more facts failed or warned (15 errors), "
-                                   "not annotated here: see them in the job summary.")
+    assert parse(lines[-1])[2] == (
+        "15 more facts failed or warned (15 errors), not annotated here: see them in the job summary."
+    )
     lines = annotations(many_failures(sample, errors=12, warnings=14), limit=5)
     assert [parse(line)[0] for line in lines] == ["error"] * 5 + ["warning"] * 5 + ["notice"]
     assert "16 more facts failed or warned (7 errors, 9 warnings)" in parse(lines[-1])[2]
@@ -133,13 +134,12 @@ def test_summary_headline_matrix_and_evidence(sample):
     assert "The New York Times<br>2024\\-01\\-20" in header
     assert "001\\_7b9bd131cf0f6ced\\.txt<br>no date" in header
     militia = next(line for line in md.splitlines() if line.startswith("| **militia\\-attacks**"))
-    assert militia.split(" | ")[1:] == ["\u274c failed", "\u2705", "\u2705", "\U0001f7e1",
-                                         "\u274c", "\u2796 |"]
+    assert militia.split(" | ")[1:] == ["\u274c failed", "\u2705", "\u2705", "\U0001f7e1", "\u274c", "\u2796 |"]
     assert md.count("<details>") == 6 and md.count("</details>") == 6
     # failing facts' evidence first
     order = re.findall(r"<summary>\S+ <b>([^<]+)</b>", md)
     assert order[:3] == ["militia-attacks", "us-injured-al-asad", "gaza-injured"]
-    assert ("<b>about 151 such rocket and missile strikes</b> directed at U\\.S\\. troops" in md)
+    assert "<b>about 151 such rocket and missile strikes</b> directed at U\\.S\\. troops" in md
     assert "<code>seeds\\/003\\_455f14d27b3779dd\\.txt:4</code>" in md
     assert "Waiver (until 2024\\-06\\-30, by national desk)" in md
 
@@ -190,9 +190,11 @@ def test_summary_drops_evidence_before_rows_to_fit(sample):
     assert len([r for r in table_rows(md) if r.startswith("| **fact")]) == 60
     assert md.count("<details>") < 60
     assert md.count("<details>") == md.count("</details>")
-    assert re.search(r"_Left out to stay under GitHub's summary size limit: "
-                     r"\d+ of 60 evidence sections\. The HTML and JSON reports have everything\._\n$",
-                     md)
+    assert re.search(
+        r"_Left out to stay under GitHub's summary size limit: "
+        r"\d+ of 60 evidence sections\. The HTML and JSON reports have everything\._\n$",
+        md,
+    )
 
 
 def test_summary_drops_rows_when_even_the_matrix_is_too_big(sample):

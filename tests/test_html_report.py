@@ -1,4 +1,5 @@
 """The HTML report, read as markup: escaping, CSP, self-containment, the data it carries."""
+
 from __future__ import annotations
 
 import base64
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from pytest_factcheck.html_report import render_html
+from pytest_factcheck.reports.html import render_html
 
 DATA = Path(__file__).parent / "data"
 
@@ -51,8 +52,11 @@ class Page(HTMLParser):
             self.styles.append(data)
 
     def csp(self) -> dict[str, list[str]]:
-        content = next(a["content"] for t, a in self.tags
-                       if t == "meta" and a.get("http-equiv", "").lower() == "content-security-policy")
+        content = next(
+            a["content"]
+            for t, a in self.tags
+            if t == "meta" and a.get("http-equiv", "").lower() == "content-security-policy"
+        )
         policy = {}
         for part in content.split(";"):
             name, *values = part.split()
@@ -60,8 +64,7 @@ class Page(HTMLParser):
         return policy
 
     def data(self) -> dict:
-        return json.loads(next(body for attrs, body in self.scripts
-                               if attrs.get("type") == "application/json"))
+        return json.loads(next(body for attrs, body in self.scripts if attrs.get("type") == "application/json"))
 
 
 def sha256(text: str) -> str:
@@ -88,8 +91,11 @@ def test_csp_forbids_everything_but_the_reports_own_script_and_style(sample_html
     assert policy["script-src"] == [sha256(inline[0])]
     assert len(page.styles) == 1 and policy["style-src"] == [sha256(page.styles[0])]
     # the policy comes before any script or style
-    order = [t for t, a in page.tags if t in ("script", "style")
-             or a.get("http-equiv", "").lower() == "content-security-policy"]
+    order = [
+        t
+        for t, a in page.tags
+        if t in ("script", "style") or a.get("http-equiv", "").lower() == "content-security-policy"
+    ]
     assert order[0] == "meta"
 
 
@@ -109,8 +115,16 @@ def test_self_contained_no_external_urls(name):
 def test_script_never_parses_data_as_html(sample_html):
     page = Page(sample_html)
     code = "".join(body for attrs, body in page.scripts if attrs.get("type") != "application/json")
-    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(",
-                 "new Function", "setAttribute(\"style", "srcdoc"):
+    for sink in (
+        "innerHTML",
+        "outerHTML",
+        "insertAdjacentHTML",
+        "document.write",
+        "eval(",
+        "new Function",
+        'setAttribute("style',
+        "srcdoc",
+    ):
         assert sink not in code
 
 
@@ -129,7 +143,7 @@ def test_hostile_article_text_is_escaped(hostile_html):
 def test_hostile_text_survives_the_round_trip_as_text(hostile_html):
     data = Page(hostile_html).data()
     outlets = {s["outlet"] for s in data["sources"]}
-    assert '<img src=x onerror="document.title=\'PWNED\';window.__pwned=1">' in outlets
+    assert "<img src=x onerror=\"document.title='PWNED';window.__pwned=1\">" in outlets
     assert any("<script>document.title='PWNED'" in s for s in data["sentences"])
     assert "\x1bRED" not in str(outlets) and "\u202e" not in str(outlets)  # no terminal/bidi tricks
     ids = {f["id"] for f in data["facts"]}
@@ -142,7 +156,7 @@ def test_hostile_text_survives_the_round_trip_as_text(hostile_html):
 
 def utf16_slice(text: str, start: int, end: int) -> str:
     units = text.encode("utf-16-le")
-    return units[2 * start:2 * end].decode("utf-16-le")
+    return units[2 * start : 2 * end].decode("utf-16-le")
 
 
 def test_figure_offsets_are_javascript_offsets(hostile_html):
@@ -150,14 +164,19 @@ def test_figure_offsets_are_javascript_offsets(hostile_html):
     checked = 0
     for fact in data["facts"]:
         for ev in fact["ev"].values():
-            for text, line, column, sentence, start, end, verdict in ev.get("m", []):
+            for text, _line, _column, sentence, start, end, _verdict in ev.get("m", []):
                 assert utf16_slice(data["sentences"][sentence], start, end) == text
                 checked += 1
     assert checked > 20
     # the sentence that starts with two emoji (two UTF-16 units each) was really shifted
     rocket = next(s for s in data["sentences"] if s.startswith("\U0001f680"))
-    mention = next(m for f in data["facts"] for ev in f["ev"].values() for m in ev.get("m", [])
-                   if data["sentences"][m[3]] == rocket)
+    mention = next(
+        m
+        for f in data["facts"]
+        for ev in f["ev"].values()
+        for m in ev.get("m", [])
+        if data["sentences"][m[3]] == rocket
+    )
     assert mention[4] == rocket.index("about 151") + 2
 
 
@@ -166,8 +185,7 @@ def test_cells_carry_one_verdict_per_source(sample_html):
     names = [v["name"] for v in data["verdicts"]]
     militia = next(f for f in data["facts"] if f["id"] == "militia-attacks")
     codes = "abcdefghijklmnopqrstuvwxyz0123456789"
-    assert [names[codes.index(c)] for c in militia["cells"]] == [
-        "agree", "agree", "hedged", "conflict", "silent"]
+    assert [names[codes.index(c)] for c in militia["cells"]] == ["agree", "agree", "hedged", "conflict", "silent"]
     assert militia["status"] == "failed" and militia["failing"] is True
     assert militia["expect"] == "140 attacks"
     gaza = next(f for f in data["facts"] if f["id"] == "gaza-injured")
@@ -196,7 +214,9 @@ def test_deep_link_keys_are_ids_unless_two_files_share_one():
     facts = Page(render_html(doc)).data()["facts"]
     keys = [f["key"] for f in facts]
     assert {f["label"] for f in facts if f["id"] == "militia-attacks"} == {
-        "ain-al-asad-2024.yaml::militia-attacks", "other.yaml::militia-attacks"}
+        "ain-al-asad-2024.yaml::militia-attacks",
+        "other.yaml::militia-attacks",
+    }
     assert "facts/other.yaml::militia-attacks" in keys
     assert "facts/ain-al-asad-2024.yaml::militia-attacks" in keys
     assert "gaza-injured" in keys
@@ -212,8 +232,7 @@ def test_markup_does_not_grow_with_the_matrix():
     for k in range(60):
         fact = json.loads(json.dumps(doc["facts"][k % 6]))
         fact["id"], fact["nodeid"] = f"f{k}", f"facts/x.yaml::f{k}"
-        fact["findings"] = [dict(fact["findings"][i % 5], source=s["path"])
-                            for i, s in enumerate(sources)]
+        fact["findings"] = [dict(fact["findings"][i % 5], source=s["path"]) for i, s in enumerate(sources)]
         facts.append(fact)
     big = render_html({"schema": "pytest-factcheck/1", "sources": sources, "facts": facts})
     assert len(Page(big).tags) == small

@@ -1,5 +1,6 @@
 """The matcher and the verdict rules on every sentence quoted in issue 2, stage by stage
 (no pytest run: the stages are plain Python)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -7,16 +8,20 @@ from pathlib import Path
 
 import pytest
 
-from pytest_factcheck.articles import article_from_text
-from pytest_factcheck.checking import about, check_fact, compare
-from pytest_factcheck.corpus import Corpus
-from pytest_factcheck.facts import load_fact_file
-from pytest_factcheck.sources import Source
+from pytest_factcheck.checking.check import about, check_fact, compare
+from pytest_factcheck.checking.corpus import Corpus
+from pytest_factcheck.facts.loading import load_fact_file
+from pytest_factcheck.sources.articles import article_from_text
+from pytest_factcheck.sources.finding import Source
 
-ATTACKS = ("There have been 140 militia attacks on U.S. troops in Iraq and Syria in the past three months, "
-           "with 57 in Iraq and 83 in Syria, Sabrina Singh, a Pentagon spokesperson, said Thursday.")
-TROOPS = ("In all, there are 2,500 U.S. troops in Iraq and 900 in Syria, helping to support Iraq and Kurdish "
-          "Syrian forces in the fight to tamp down the remains of the Islamic State group.")
+ATTACKS = (
+    "There have been 140 militia attacks on U.S. troops in Iraq and Syria in the past three months, "
+    "with 57 in Iraq and 83 in Syria, Sabrina Singh, a Pentagon spokesperson, said Thursday."
+)
+TROOPS = (
+    "In all, there are 2,500 U.S. troops in Iraq and 900 in Syria, helping to support Iraq and Kurdish "
+    "Syrian forces in the fight to tamp down the remains of the Islamic State group."
+)
 
 
 def fact(tmp_path: Path, body: str):
@@ -68,19 +73,24 @@ def test_counted_noun_is_the_head(tmp_path):
 
 def test_several_words_match_the_end_of_the_phrase(tmp_path):
     body = "expect: at least 4 service members\ncounts: [U.S. service members]"
-    assert seen(tmp_path, body, "injuring at least four U.S. service members.") == ["at least four U.S. service members"]
+    assert seen(tmp_path, body, "injuring at least four U.S. service members.") == [
+        "at least four U.S. service members"
+    ]
     assert seen(tmp_path, body, "at least one Iraqi service member was wounded.") == []
 
 
-@pytest.mark.parametrize("text, entry, expected", [
-    ("140 attacks on US troops in Iraq and Syria", "U.S. troops", True),
-    ("140 attacks on U.S. troops in Syria and Iraq", "Iraq and Syria", True),
-    ("140 attacks by Iraqi militias", "Iraq", False),
-    ("140 attacks on U.S. troops in Iraq and Syria", "Iraq", False),  # a combined count, not Iraq's
-    ("140 attacks on U.S. troops in Iraq", "Iraq", True),
-    ("140 attacks on U.S. troops in Irak", "Iraq", False),  # too short to forgive a typo
-    ("140 attacks in Afghanistann", "Afghanistan", True),  # fuzzy on a long word
-])
+@pytest.mark.parametrize(
+    "text, entry, expected",
+    [
+        ("140 attacks on US troops in Iraq and Syria", "U.S. troops", True),
+        ("140 attacks on U.S. troops in Syria and Iraq", "Iraq and Syria", True),
+        ("140 attacks by Iraqi militias", "Iraq", False),
+        ("140 attacks on U.S. troops in Iraq and Syria", "Iraq", False),  # a combined count, not Iraq's
+        ("140 attacks on U.S. troops in Iraq", "Iraq", True),
+        ("140 attacks on U.S. troops in Irak", "Iraq", False),  # too short to forgive a typo
+        ("140 attacks in Afghanistann", "Afghanistan", True),  # fuzzy on a long word
+    ],
+)
 def test_context_is_fuzzy_whole_words(tmp_path, text, entry, expected):
     body = f"expect: 140 attacks\ncontext: ['{entry}']"
     assert bool(seen(tmp_path, body, text)) is expected
@@ -107,17 +117,20 @@ def test_dates_years_and_times_are_never_counts(tmp_path):
         assert [m.figure.value for m in mentions(text)] == []
 
 
-@pytest.mark.parametrize("expect, stated, verdict", [
-    ("140 attacks", "There were roughly 140 attacks.", "agree"),
-    ("140 attacks", "There were 140 attacks.", "agree"),
-    ("140 attacks", "There were more than 130 attacks.", "hedged"),
-    ("140 attacks", "There were about 151 attacks.", "conflict"),
-    ("at least 4 troops", "At least four troops were hurt.", "agree"),
-    ("at least 4 troops", "At least two troops were hurt.", "hedged"),
-    ("at least 4 troops", "Two troops were hurt.", "conflict"),
-    ("at least 83 personnel", "Nearly 70 personnel were hurt.", "conflict"),
-    ("140 attacks", "There were more than 140 attacks.", "conflict"),
-])
+@pytest.mark.parametrize(
+    "expect, stated, verdict",
+    [
+        ("140 attacks", "There were roughly 140 attacks.", "agree"),
+        ("140 attacks", "There were 140 attacks.", "agree"),
+        ("140 attacks", "There were more than 130 attacks.", "hedged"),
+        ("140 attacks", "There were about 151 attacks.", "conflict"),
+        ("at least 4 troops", "At least four troops were hurt.", "agree"),
+        ("at least 4 troops", "At least two troops were hurt.", "hedged"),
+        ("at least 4 troops", "Two troops were hurt.", "conflict"),
+        ("at least 83 personnel", "Nearly 70 personnel were hurt.", "conflict"),
+        ("140 attacks", "There were more than 140 attacks.", "conflict"),
+    ],
+)
 def test_interval_verdicts(tmp_path, expect, stated, verdict):
     f = fact(tmp_path, f"expect: {expect}")
     (mention,) = mentions(stated)
@@ -143,7 +156,9 @@ def test_units_compare_at_the_stated_precision(tmp_path):
 def test_worst_figure_wins_and_silence(tmp_path):
     f = fact(tmp_path, "expect: 140 attacks\ncounts: [attacks, strikes]")
     articles = [
-        article_from_text(Source("a.txt", tmp_path / "a.txt", "A"), "There were roughly 140 strikes. Later, about 151 attacks."),
+        article_from_text(
+            Source("a.txt", tmp_path / "a.txt", "A"), "There were roughly 140 strikes. Later, about 151 attacks."
+        ),
         article_from_text(Source("b.txt", tmp_path / "b.txt", "B"), "The weather was fine."),
     ]
     result = check_fact(f, Corpus.from_articles(articles), dt.date(2024, 1, 1))
@@ -158,8 +173,8 @@ def test_scope_mask_agrees_with_in_scope(tmp_path):
     """The memoised mask gives the same answer as the plain rule for every kind of scope."""
     import datetime as dt
 
-    from pytest_factcheck.checking import in_scope, scope_mask
-    from pytest_factcheck.facts import Scope
+    from pytest_factcheck.checking.check import in_scope, scope_mask
+    from pytest_factcheck.facts.loading import Scope
 
     a, b = tmp_path / "a", tmp_path / "b"
     sources = [
@@ -169,8 +184,12 @@ def test_scope_mask_agrees_with_in_scope(tmp_path):
         Source("ab/4.txt", tmp_path / "ab" / "4.txt", "Daily Bugle", dt.date(2024, 2, 1)),
     ]
     scopes = [
-        Scope(), Scope(paths=(a,)), Scope(paths=(a, b)), Scope(published_from=dt.date(2024, 1, 1)),
-        Scope(published_to=dt.date(2024, 1, 31), outlets=("Daily Bugle",)), Scope(exclude=("*draft*",)),
+        Scope(),
+        Scope(paths=(a,)),
+        Scope(paths=(a, b)),
+        Scope(published_from=dt.date(2024, 1, 1)),
+        Scope(published_to=dt.date(2024, 1, 31), outlets=("Daily Bugle",)),
+        Scope(exclude=("*draft*",)),
         Scope(paths=(a,), exclude=("a/1.txt",)),
     ]
     memo: dict = {}
@@ -185,5 +204,5 @@ def test_a_runaway_sentence_is_kept_around_each_figure():
     assert len(found) == 4000
     for m in (found[0], found[1999], found[-1]):
         assert len(m.sentence) <= 1100
-        assert m.sentence[m.offset:m.offset + len(m.figure.text)] == m.figure.text
+        assert m.sentence[m.offset : m.offset + len(m.figure.text)] == m.figure.text
     assert found[1999].sentence.startswith("…") and found[1999].sentence.endswith("…")

@@ -1,4 +1,5 @@
 """The terminal matrix: what an editor reads at the end of ``pytest facts/``."""
+
 from __future__ import annotations
 
 import copy
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from pytest_factcheck.matrix import MAX_COLUMNS, SYMBOLS, render_matrix, render_totals
+from pytest_factcheck.reports.matrix import MAX_COLUMNS, SYMBOLS, render_matrix, render_totals
 
 DATA = Path(__file__).parent / "data"
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -82,8 +83,7 @@ def test_each_row_has_one_symbol_per_source_in_source_order(sample):
 
 def test_header_names_outlet_and_date_and_the_file_for_an_unknown_outlet(sample):
     text = "\n".join(render_matrix(sample, width=120))
-    for piece in ("York Times", "Washington", "2024-01-20", "2024-01-23", "2021-07-07",
-                  "001_7b9bd1", "no date"):
+    for piece in ("York Times", "Washington", "2024-01-20", "2024-01-23", "2021-07-07", "001_7b9bd1", "no date"):
         assert piece in text
 
 
@@ -94,7 +94,8 @@ def test_title_legend_and_totals(sample):
     assert "X conflict" in text and "- out of scope" in text and "w waived" in text
     assert "< earlier" not in text  # the legend lists only the verdicts shown
     assert render_totals(sample) == (
-        "totals: 11 agree, 3 hedged, 2 conflict, 9 silent, 3 out of scope, 1 newer, 1 waived")
+        "totals: 11 agree, 3 hedged, 2 conflict, 9 silent, 3 out of scope, 1 newer, 1 waived"
+    )
 
 
 def test_failed_mode_shows_only_failed_and_warned_facts(sample):
@@ -132,8 +133,7 @@ def test_hostile_text_never_reaches_the_terminal_raw(hostile, width):
     assert "\x1b" not in text and "\u202e" not in text and "\r" not in text
     assert all(columns(line) <= width for line in lines)
     # the id with a newline stays on its own row
-    assert any(line.startswith("rate-100%:troops,2,500 next") or line.startswith("rate-100%")
-               for line in lines)
+    assert any(line.startswith("rate-100%:troops,2,500 next") or line.startswith("rate-100%") for line in lines)
 
 
 def test_colour_only_when_asked(sample):
@@ -210,8 +210,7 @@ def test_an_id_two_files_share_is_shown_with_its_file(sample):
 
 
 def test_no_facts():
-    assert render_matrix({"schema": "pytest-factcheck/1", "sources": [], "facts": []}) == [
-        "factcheck: no facts ran"]
+    assert render_matrix({"schema": "pytest-factcheck/1", "sources": [], "facts": []}) == ["factcheck: no facts ran"]
 
 
 def test_output_is_deterministic(hostile):

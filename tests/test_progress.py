@@ -1,4 +1,5 @@
 """The progress line for long reads: on a terminal only, never in CI logs."""
+
 from __future__ import annotations
 
 from types import SimpleNamespace

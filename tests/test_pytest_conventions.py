@@ -1,14 +1,21 @@
 """The plugin behaves like pytest: selection, markers, xfail/skip, --lf, --co, options, xdist."""
+
 from __future__ import annotations
 
 import json
 
 import pytest
-
 from helpers import copy_demo, fact_of, run_json, write_facts
 
-DEMO_IDS = ["ballistic-missiles-fired", "iranians-killed-damascus", "militia-attacks", "us-injured-al-asad",
-            "us-injured-since-october", "us-troops-iraq", "us-troops-syria"]
+DEMO_IDS = [
+    "ballistic-missiles-fired",
+    "iranians-killed-damascus",
+    "militia-attacks",
+    "us-injured-al-asad",
+    "us-injured-since-october",
+    "us-troops-iraq",
+    "us-troops-syria",
+]
 
 
 def run(pytester: pytest.Pytester, *args: str) -> pytest.RunResult:
@@ -25,8 +32,15 @@ def test_collect_only_lists_one_item_per_fact(demo):
 def test_items_follow_the_file_order(demo):
     result = run(demo, "facts", "--co", "-q")
     listed = [line.split("::")[1] for line in result.outlines if "::" in line]
-    assert listed == ["militia-attacks", "us-troops-iraq", "us-troops-syria", "us-injured-al-asad",
-                      "us-injured-since-october", "iranians-killed-damascus", "ballistic-missiles-fired"]
+    assert listed == [
+        "militia-attacks",
+        "us-troops-iraq",
+        "us-troops-syria",
+        "us-injured-al-asad",
+        "us-injured-since-october",
+        "iranians-killed-damascus",
+        "ballistic-missiles-fired",
+    ]
 
 
 def test_k_selects_by_fact_id(demo):
@@ -55,7 +69,10 @@ def test_user_registered_markers_keep_their_description(demo):
 
 def test_xfail_and_skip_from_yaml(pytester: pytest.Pytester):
     copy_demo(pytester, facts=False)
-    write_facts(pytester, "f.yaml", """\
+    write_facts(
+        pytester,
+        "f.yaml",
+        """\
 sources: {paths: [../seeds]}
 facts:
   - id: known-gap
@@ -70,7 +87,8 @@ facts:
     expect: 900 troops
     context: [Syria]
     xfail: expected to disagree
-""")
+""",
+    )
     result, doc = run_json(pytester, "facts", "-rsx")
     result.assert_outcomes(xfailed=1, skipped=1, xpassed=1)
     result.stdout.fnmatch_lines(["XFAIL facts/f.yaml::known-gap - the desk is waiting for the Pentagon's count"])

@@ -1,11 +1,11 @@
 """Issue 5 through real pytest runs: every place an editor looks gets the same findings."""
+
 from __future__ import annotations
 
 import json
 from html.parser import HTMLParser
 
 import pytest
-
 from helpers import copy_demo, write_facts
 
 
@@ -38,8 +38,10 @@ def test_summary_fits_the_terminal_and_has_no_colour_in_a_log(demo):
 
 def test_html_report_is_written_and_escaped(demo):
     article = demo.path / "seeds" / "005_hostile.txt"
-    article.write_text('<script>document.title="pwned"</script> There are 900 <img src=x onerror=alert(1)> '
-                       "U.S. troops in Syria.\n", encoding="utf-8")
+    article.write_text(
+        '<script>document.title="pwned"</script> There are 900 <img src=x onerror=alert(1)> U.S. troops in Syria.\n',
+        encoding="utf-8",
+    )
     run(demo, "--factcheck-html", "out/report.html")
     html = (demo.path / "out" / "report.html").read_text(encoding="utf-8")
     assert "Content-Security-Policy" in html
@@ -80,7 +82,9 @@ def test_github_annotations_and_job_summary(demo, monkeypatch):
     lines = [l for l in result.outlines if l.startswith("::")]
     assert len(lines) == 3
     militia = next(l for l in lines if "militia-attacks" in l)
-    assert militia.startswith("::error file=facts/ain-al-asad-2024.yaml,line=7,title=militia-attacks%3A 2 outlets differ::")
+    assert militia.startswith(
+        "::error file=facts/ain-al-asad-2024.yaml,line=7,title=militia-attacks%3A 2 outlets differ::"
+    )
     assert "%0A" in militia and "\n" not in militia
     assert "The Washington Post" in militia and "more than 130" in militia
     text = summary.read_text(encoding="utf-8")
@@ -102,13 +106,17 @@ def test_github_annotations_are_capped(pytester: pytest.Pytester, monkeypatch):
 
 def test_escaping_survives_commas_and_colons_in_titles(pytester: pytest.Pytester, monkeypatch):
     copy_demo(pytester, facts=False)
-    write_facts(pytester, "t.yaml", "sources: {paths: [../seeds]}\nfacts:\n"
-                "  - id: us-troops-iraq\n    claim: 'Troops: 2,500 or 100%?'\n    expect: 2,400 troops\n"
-                "    context: [Iraq]\n    exclude: [injured]\n")
+    write_facts(
+        pytester,
+        "t.yaml",
+        "sources: {paths: [../seeds]}\nfacts:\n"
+        "  - id: us-troops-iraq\n    claim: 'Troops: 2,500 or 100%?'\n    expect: 2,400 troops\n"
+        "    context: [Iraq]\n    exclude: [injured]\n",
+    )
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     result = run(pytester)
     line = next(l for l in result.outlines if l.startswith("::error"))
-    properties, message = line[len("::error "):].split("::", 1)
+    properties, message = line[len("::error ") :].split("::", 1)
     assert "," not in properties.split("title=")[1]
     assert "Troops: 2,500 or 100%25?" in message
 

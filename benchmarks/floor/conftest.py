@@ -9,10 +9,11 @@ so the time it takes is what pytest itself needs to collect, run and report one 
 fact. Facts files are parsed with libyaml when PyYAML has it, as the plugin parses them, so
 the floor does not flatter the plugin with a slow parser.
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 import yaml
@@ -26,8 +27,7 @@ except AttributeError:  # PyYAML without libyaml
 def pytest_addoption(parser: pytest.Parser) -> None:
     # the corpus's pytest.ini names these; declare them so pytest does not warn
     parser.addini("factcheck_sources", "ignored by the floor", type="args", default=["seeds"])
-    parser.addini("factcheck_facts", "the folders whose YAML files are collected", type="args",
-                  default=["facts"])
+    parser.addini("factcheck_facts", "the folders whose YAML files are collected", type="args", default=["facts"])
 
 
 def _fact_folders(config: pytest.Config) -> list[Path]:

@@ -6,6 +6,7 @@ militia-attacks conflict cell clicked open.
 
 Needs the test extra (selenium) and Debian's chromium and chromium-driver.
 """
+
 from __future__ import annotations
 
 import sys
@@ -17,9 +18,18 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--window-size=1280,1000", "--hide-scrollbars")
+FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--window-size=1280,1000",
+    "--hide-scrollbars",
+)
 
 
 def main(report: Path, out: Path) -> None:
@@ -31,10 +41,16 @@ def main(report: Path, out: Path) -> None:
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     try:
         driver.get(report.resolve().as_uri())
-        WebDriverWait(driver, 20).until(lambda d: d.execute_script("return document.documentElement.dataset.ready === '1'"))
+        WebDriverWait(driver, 20).until(
+            lambda d: d.execute_script("return document.documentElement.dataset.ready === '1'")
+        )
         for row in driver.find_elements(By.CSS_SELECTOR, "#fc-matrix tbody tr"):
             if row.find_element(By.CSS_SELECTOR, "th a.id").text == "ain-al-asad-2024.yaml::militia-attacks":
-                conflict = [td for td in row.find_elements(By.CSS_SELECTOR, "td") if "conflict" in (td.get_attribute("aria-label") or "")]
+                conflict = [
+                    td
+                    for td in row.find_elements(By.CSS_SELECTOR, "td")
+                    if "conflict" in (td.get_attribute("aria-label") or "")
+                ]
                 conflict[0].click()
                 break
         driver.save_screenshot(str(out))

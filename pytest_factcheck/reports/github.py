@@ -13,25 +13,44 @@ Article and facts-file text is untrusted: annotations escape it as the runner re
 (``%``, CR, LF in the message; also ``:`` and ``,`` in properties), and the summary escapes
 every HTML and Markdown character it could use.
 """
+
 from __future__ import annotations
 
 from .matrix import (
-    VERDICTS, cells_of, clean, count_verdicts, date_label, differs, expected_text, fact_labels,
-    fact_status, is_failing, outlet_label, sources_of, statuses_text, verdict_word,
+    VERDICTS,
+    cells_of,
+    clean,
+    count_verdicts,
+    date_label,
+    differs,
+    expected_text,
+    fact_labels,
+    fact_status,
+    is_failing,
+    outlet_label,
+    sources_of,
+    statuses_text,
+    verdict_word,
 )
 
-__all__ = ["annotations", "step_summary", "escape_data", "escape_property", "markdown_text"]
+__all__ = ["annotations", "escape_data", "escape_property", "markdown_text", "step_summary"]
 
 EMOJI = {
-    "agree": "\u2705", "hedged": "\U0001f7e1", "conflict": "\u274c", "silent": "\u2796",
-    "out_of_scope": "\u26aa", "earlier": "\u23ea", "newer": "\u23e9", "waived": "\U0001f515",
+    "agree": "\u2705",
+    "hedged": "\U0001f7e1",
+    "conflict": "\u274c",
+    "silent": "\u2796",
+    "out_of_scope": "\u26aa",
+    "earlier": "\u23ea",
+    "newer": "\u23e9",
+    "waived": "\U0001f515",
 }
 UNKNOWN_EMOJI = "\u2754"
-STATUS_EMOJI = {"failed": "\u274c", "warned": "\u26a0\ufe0f", "passed": "\u2705",
-                "skipped": "\u23ed\ufe0f"}
+STATUS_EMOJI = {"failed": "\u274c", "warned": "\u26a0\ufe0f", "passed": "\u2705", "skipped": "\u23ed\ufe0f"}
 
 
 # ------------------------------------------------------------------------------- annotations
+
 
 def escape_data(text: str) -> str:
     """A workflow command's message: ``%``, CR and LF escaped (actions/core's rules)."""
@@ -63,8 +82,7 @@ def _where(finding: dict) -> str:
 
 
 def _outlet(finding: dict) -> str:
-    source = {"path": finding.get("source"), "outlet": finding.get("outlet"),
-              "published": finding.get("published")}
+    source = {"path": finding.get("source"), "outlet": finding.get("outlet"), "published": finding.get("published")}
     return f"{outlet_label(source)} ({date_label(source)})"
 
 
@@ -118,8 +136,10 @@ def annotations(doc: dict, *, limit: int = 10) -> list[str]:
     more = sum(left_out.values())
     if more:
         parts = [_plural(n, level, level + "s") for level, n in left_out.items() if n]
-        message = (f"{_plural(more, 'more fact', 'more facts')} failed or warned "
-                   f"({', '.join(parts)}), not annotated here: see them in the job summary.")
+        message = (
+            f"{_plural(more, 'more fact', 'more facts')} failed or warned "
+            f"({', '.join(parts)}), not annotated here: see them in the job summary."
+        )
         out.append(f"::notice title={escape_property('factcheck')}::{escape_data(message)}")
     return out
 
@@ -160,13 +180,15 @@ def _status(fact: dict) -> str:
 def _headline(doc: dict) -> list[str]:
     facts = list(doc.get("facts") or [])
     statuses = {fact_status(f) for f in facts}
-    icon = STATUS_EMOJI["failed"] if "failed" in statuses else (
-        STATUS_EMOJI["warned"] if "warned" in statuses else STATUS_EMOJI["passed"])
+    icon = (
+        STATUS_EMOJI["failed"]
+        if "failed" in statuses
+        else (STATUS_EMOJI["warned"] if "warned" in statuses else STATUS_EMOJI["passed"])
+    )
     n_sources = len(sources_of(doc))
     found = count_verdicts(facts)
     order = list(VERDICTS) + sorted(str(v) for v in found if v not in VERDICTS and v is not None)
-    totals = " \u00b7 ".join(f"{_emoji(v)} {found[v]} {markdown_text(verdict_word(v))}"
-                             for v in order if found.get(v))
+    totals = " \u00b7 ".join(f"{_emoji(v)} {found[v]} {markdown_text(verdict_word(v))}" for v in order if found.get(v))
     return [
         f"## {icon} Fact check: {markdown_text(statuses_text(facts))}",
         "",
@@ -180,15 +202,17 @@ def _matrix(doc: dict) -> tuple[list[str], list[str]]:
     """The table's header lines and one line per fact."""
     sources = sources_of(doc)
     index = {s["path"]: i for i, s in enumerate(sources)}
-    head = ["| Fact | Result | " + " | ".join(
-        f"{markdown_text(outlet_label(s))}<br>{markdown_text(date_label(s))}" for s in sources) + " |",
-        "|:--|:--|" + ":-:|" * len(sources)]
+    head = [
+        "| Fact | Result | "
+        + " | ".join(f"{markdown_text(outlet_label(s))}<br>{markdown_text(date_label(s))}" for s in sources)
+        + " |",
+        "|:--|:--|" + ":-:|" * len(sources),
+    ]
     rows = []
     facts = list(doc.get("facts") or [])
     for fact, label in zip(facts, fact_labels(facts)):
         cells = [(_emoji(f.get("verdict")) if f else " ") for f in cells_of(fact, index)]
-        rows.append(f"| **{markdown_text(label)}** | {_status(fact)} | "
-                    + " | ".join(cells) + " |")
+        rows.append(f"| **{markdown_text(label)}** | {_status(fact)} | " + " | ".join(cells) + " |")
     return head, rows
 
 
@@ -196,9 +220,13 @@ def _sentence(mention: dict) -> str:
     sentence = str(mention.get("sentence") or "")
     start, end = mention.get("start"), mention.get("end")
     if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(sentence):
-        return (markdown_text(sentence[:start], keep_edges=True) + "<b>"
-                + markdown_text(sentence[start:end]) + "</b>"
-                + markdown_text(sentence[end:], keep_edges=True)).strip()
+        return (
+            markdown_text(sentence[:start], keep_edges=True)
+            + "<b>"
+            + markdown_text(sentence[start:end])
+            + "</b>"
+            + markdown_text(sentence[end:], keep_edges=True)
+        ).strip()
     return markdown_text(sentence)
 
 
@@ -215,34 +243,40 @@ def _evidence(fact: dict) -> str | None:
                 bits.append("until " + markdown_text(waiver["until"]))
             if waiver.get("by"):
                 bits.append("by " + markdown_text(waiver["by"]))
-            note = (f"<i>Waiver{' (' + ', '.join(bits) + ')' if bits else ''}: "
-                    f"{markdown_text(waiver.get('reason') or 'no reason given')}</i><br>")
+            note = (
+                f"<i>Waiver{' (' + ', '.join(bits) + ')' if bits else ''}: "
+                f"{markdown_text(waiver.get('reason') or 'no reason given')}</i><br>"
+            )
         mentions = f.get("mentions") or []
         for m in mentions or ([{}] if note else []):
             where = markdown_text(f.get("source") or "?")
             if isinstance(m.get("line"), int):
                 where += f":{m['line']}"
-            rows.append(f"| {verdict} | {markdown_text(outlet_label(source))} | "
-                        f"{markdown_text(date_label(source))} | <code>{where}</code> | "
-                        f"{markdown_text(m.get('text') or '')} | {note}{_sentence(m)} |")
+            rows.append(
+                f"| {verdict} | {markdown_text(outlet_label(source))} | "
+                f"{markdown_text(date_label(source))} | <code>{where}</code> | "
+                f"{markdown_text(m.get('text') or '')} | {note}{_sentence(m)} |"
+            )
     if not rows:
         return None
     summary = _html_text(fact.get("summary") or fact_status(fact))
     location = markdown_text(f"{fact.get('file')}:{fact.get('line')}")
-    return "\n".join([
-        f"<details><summary>{STATUS_EMOJI.get(fact_status(fact), UNKNOWN_EMOJI)} "
-        f"<b>{_html_text(fact.get('id'))}</b>: {summary}</summary>",
-        "",
-        f"**Claim:** {markdown_text(fact.get('claim') or '')}<br>",
-        f"**Expected:** {markdown_text(expected_text(fact))} \u00b7 <code>{location}</code>",
-        "",
-        "| Verdict | Outlet | Date | Where | Figure as written | Sentence |",
-        "|:--|:--|:--|:--|:--|:--|",
-        *rows,
-        "",
-        "</details>",
-        "",
-    ])
+    return "\n".join(
+        [
+            f"<details><summary>{STATUS_EMOJI.get(fact_status(fact), UNKNOWN_EMOJI)} "
+            f"<b>{_html_text(fact.get('id'))}</b>: {summary}</summary>",
+            "",
+            f"**Claim:** {markdown_text(fact.get('claim') or '')}<br>",
+            f"**Expected:** {markdown_text(expected_text(fact))} \u00b7 <code>{location}</code>",
+            "",
+            "| Verdict | Outlet | Date | Where | Figure as written | Sentence |",
+            "|:--|:--|:--|:--|:--|:--|",
+            *rows,
+            "",
+            "</details>",
+            "",
+        ]
+    )
 
 
 def _size(lines: list[str]) -> int:
@@ -258,8 +292,13 @@ def step_summary(doc: dict, *, max_bytes: int = 1024 * 1024 - 1024) -> str:
     table_head, rows = _matrix(doc)
     ordered = [f for f in facts if is_failing(f)] + [f for f in facts if not is_failing(f)]
     evidence = [e for e in (_evidence(f) for f in ordered) if e]
-    evidence_head = ["", "### Evidence", "", "Facts that failed or warned first. "
-                     "Each row is a figure a source gives about the fact.", ""]
+    evidence_head = [
+        "",
+        "### Evidence",
+        "",
+        "Facts that failed or warned first. Each row is a figure a source gives about the fact.",
+        "",
+    ]
     full = head + table_head + rows + (evidence_head + evidence if evidence else [])
     if _size(full) <= max_bytes:
         return "\n".join(full) + "\n"
@@ -270,8 +309,11 @@ def step_summary(doc: dict, *, max_bytes: int = 1024 * 1024 - 1024) -> str:
             dropped.append(f"{len(rows) - kept_rows} of {len(rows)} matrix rows")
         if kept_evidence < len(evidence):
             dropped.append(f"{len(evidence) - kept_evidence} of {len(evidence)} evidence sections")
-        return ["", f"_Left out to stay under GitHub's summary size limit: "
-                    f"{' and '.join(dropped)}. The HTML and JSON reports have everything._"]
+        return [
+            "",
+            f"_Left out to stay under GitHub's summary size limit: "
+            f"{' and '.join(dropped)}. The HTML and JSON reports have everything._",
+        ]
 
     # Worst case for the closing note: every row and every evidence section counted.
     room = max_bytes - _size(note(0, 0))

@@ -13,25 +13,23 @@ Rules (see docs/reader.md):
   mid-sentence: the next line starts in lower case, or the line ends with ``,``/``;``/
   a hyphen/an opening bracket or a word such as "and", "of", "the".
 """
+
 from __future__ import annotations
 
 import re
 
 __all__ = ["split_sentences"]
 
-_TITLES = frozenset("""
-mr mrs ms messrs dr gen brig maj lt col sgt capt cpl pvt adm cmdr cdr gov sen rep reps
-st prof rev hon mt ft jr sr vs v etc e.g i.e approx dept est fig gens lt.col
-""".split())
-_NUMBERED = frozenset("""
-no nos jan feb mar apr jun jul aug sep sept oct nov dec art sec vol p pp
-""".split())
-_OPENERS = frozenset("""
-the a an he she it they we i you in on at this that these those there his her their our
-its some many most after before when while however meanwhile but and yet so if as what
-who why how officials according since during earlier later last one two three four five
-""".split())
-_CONTINUES = frozenset("and or of the a an to in on with for by at from nor but".split())
+_TITLES = frozenset(
+    ["mr", "mrs", "ms", "messrs", "dr", "gen", "brig", "maj", "lt", "col", "sgt", "capt", "cpl", "pvt", "adm", "cmdr", "cdr", "gov", "sen", "rep", "reps", "st", "prof", "rev", "hon", "mt", "ft", "jr", "sr", "vs", "v", "etc", "e.g", "i.e", "approx", "dept", "est", "fig", "gens", "lt.col"]
+)
+_NUMBERED = frozenset(
+    ["no", "nos", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "art", "sec", "vol", "p", "pp"]
+)
+_OPENERS = frozenset(
+    ["the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "in", "on", "at", "this", "that", "these", "those", "there", "his", "her", "their", "our", "its", "some", "many", "most", "after", "before", "when", "while", "however", "meanwhile", "but", "and", "yet", "so", "if", "as", "what", "who", "why", "how", "officials", "according", "since", "during", "earlier", "later", "last", "one", "two", "three", "four", "five"]
+)
+_CONTINUES = frozenset(["and", "or", "of", "the", "a", "an", "to", "in", "on", "with", "for", "by", "at", "from", "nor", "but"])
 
 # Starts with one character class so that sre skips ahead quickly; the lookbehind keeps a
 # run of "!!!" to one attempt (no quadratic re-scan of long runs).
@@ -50,7 +48,7 @@ def _starts_sentence(char: str) -> bool:
 
 def _after_period(text: str, stop: int, nxt: int) -> bool:
     """Whether the "." ending at ``stop`` ends a sentence, the next text starting at ``nxt``."""
-    words = text[max(0, stop - _WINDOW):stop].rsplit(None, 1)
+    words = text[max(0, stop - _WINDOW) : stop].rsplit(None, 1)
     word = words[-1].lstrip("([\"“‘'") if words else ""
     lower = word.lower()
     if lower in _TITLES:
@@ -68,7 +66,7 @@ def _after_line(text: str, begin: int, nxt: int) -> bool:
     """Whether a single line break (the line ending at ``begin``) ends a sentence."""
     if text[nxt].islower():
         return False
-    words = text[max(0, begin - _WINDOW):begin].rsplit(None, 1)
+    words = text[max(0, begin - _WINDOW) : begin].rsplit(None, 1)
     tail = words[-1].lower() if words else ""
     return not (tail in _CONTINUES or tail[-1:] in (",", ";", "(", "-", "–", "—"))
 
@@ -88,9 +86,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if gap.count("\n") >= 2:
             cut = True
         elif space is not None:
-            punct = text[first:m.end("punct")]
-            cut = _starts_sentence(text[nxt]) and (
-                punct != "." or _after_period(text, first, nxt))
+            punct = text[first : m.end("punct")]
+            cut = _starts_sentence(text[nxt]) and (punct != "." or _after_period(text, first, nxt))
             if not cut and "\n" in gap:
                 cut = _after_line(text, first + 1, nxt)
         else:

@@ -5,17 +5,18 @@ size of the corpus: every mention is indexed by the last word of its noun phrase
 its role (counts), or by its kind (measures, money, percentages, ratios). A fact looks up
 only the words its ``counts`` end with.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Iterable, Sequence
 
-from .articles import Article, Mention, read_article
-from .sources import Source
-from .words import singular
+from ..common.words import singular
+from ..sources.articles import Article, Mention, read_article
+from ..sources.finding import Source
 
-__all__ = ["Corpus", "Candidate"]
+__all__ = ["Candidate", "Corpus"]
 
 #: kinds looked up by kind rather than by the noun they count
 BY_KIND = ("measure", "money", "percent", "ratio")
@@ -39,7 +40,7 @@ class Corpus:
                 self._index(Candidate(index, mention))
 
     @classmethod
-    def from_articles(cls, articles: Iterable[Article]) -> "Corpus":
+    def from_articles(cls, articles: Iterable[Article]) -> Corpus:
         items = list(articles)
         return cls([a.source for a in items], read=lambda s, it=iter(items): next(it))
 

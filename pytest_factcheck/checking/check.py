@@ -16,30 +16,39 @@ One verdict per (fact, source):
 
 A source's verdict is the worst of its figures' verdicts.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import fnmatch
 import math
 import os
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
 
 from rapidfuzz import fuzz, process
 
-from .articles import Mention
+from ..facts.loading import Fact, Scope, Waiver
+from ..reader.reading import Figure
+from ..sources.articles import Mention
+from ..sources.finding import Source
 from .corpus import BY_KIND, Corpus
-from .facts import Fact, Scope, Waiver
-from .reader import Figure
-from .sources import Source
 
-__all__ = ["Interval", "Reading", "Finding", "Result", "check_fact", "interval_of", "in_scope", "BADNESS"]
+__all__ = ["BADNESS", "Finding", "Interval", "Reading", "Result", "check_fact", "in_scope", "interval_of"]
 
 #: How bad each figure verdict is; a source takes its worst.
 BADNESS = {"agree": 0, "earlier": 1, "hedged": 2, "newer": 3, "conflict": 4}
 #: One character per verdict: a fact's verdicts over the whole corpus are one string.
-CODES = {"agree": "+", "hedged": "~", "conflict": "X", "silent": ".", "out_of_scope": "-",
-         "earlier": "<", "newer": ">", "waived": "w"}
+CODES = {
+    "agree": "+",
+    "hedged": "~",
+    "conflict": "X",
+    "silent": ".",
+    "out_of_scope": "-",
+    "earlier": "<",
+    "newer": ">",
+    "waived": "w",
+}
 #: Fuzzy matching threshold for context and exclude entries (rapidfuzz token_sort_ratio).
 FUZZY = 90.0
 _COORDINATORS = ("and", "or")
@@ -52,14 +61,14 @@ class Interval:
     low_open: bool = False
     high_open: bool = False
 
-    def overlaps(self, other: "Interval") -> bool:
+    def overlaps(self, other: Interval) -> bool:
         low = max(self.low, other.low)
         low_open = (self.low == low and self.low_open) or (other.low == low and other.low_open)
         high = min(self.high, other.high)
         high_open = (self.high == high and self.high_open) or (other.high == high and other.high_open)
         return low < high or (low == high and not low_open and not high_open)
 
-    def widened(self, by: float) -> "Interval":
+    def widened(self, by: float) -> Interval:
         if by <= 0:
             return self
         return Interval(self.low - by, self.high + by, False, False)
@@ -110,6 +119,7 @@ class Result:
 
 
 # --------------------------------------------------------------------------- scope
+
 
 def in_scope(scope: Scope, source: Source) -> bool:
     """Whether ``scope`` takes ``source`` in. A source of unknown date stays in a window."""
@@ -163,6 +173,7 @@ def _under(source: Source, folder) -> bool:
 
 # --------------------------------------------------------------------------- which figures
 
+
 def about(fact: Fact, mention: Mention, memo: dict | None = None) -> bool:
     """Whether a figure in an article is about the fact (noun, context, exclude).
 
@@ -194,7 +205,7 @@ def _counts(counts: tuple[tuple[str, ...], ...], mention: Mention) -> bool:
     phrase = mention.phrase_words
     role = mention.figure.role
     for entry in counts:
-        if phrase and len(entry) <= len(phrase) and phrase[-len(entry):] == entry:
+        if phrase and len(entry) <= len(phrase) and phrase[-len(entry) :] == entry:
             return True
         if role and entry == (role.lower(),):
             return True
@@ -205,8 +216,9 @@ def _near(alternatives: tuple[tuple[str, ...], ...], mention: Mention, memo: dic
     return any(_contains(mention.near, entry, mention.near_capital, memo) for entry in alternatives)
 
 
-def _contains(words: tuple[str, ...], entry: tuple[str, ...], capital: tuple[bool, ...] | None = None,
-              memo: dict | None = None) -> bool:
+def _contains(
+    words: tuple[str, ...], entry: tuple[str, ...], capital: tuple[bool, ...] | None = None, memo: dict | None = None
+) -> bool:
     """Whether ``entry`` occurs in ``words`` as whole words, fuzzily (rapidfuzz), in any
     order ("Iraq and Syria" = "Syria and Iraq"). With ``capital`` given, a name that is one
     part of a coordination of names ("Iraq" in "Iraq and Syria") does not count: that is a
@@ -221,7 +233,7 @@ def _contains(words: tuple[str, ...], entry: tuple[str, ...], capital: tuple[boo
         return False
     wanted = " ".join(entry)
     for i in range(len(words) - size + 1):
-        window = words[i:i + size]
+        window = words[i : i + size]
         if window != entry and fuzz.token_sort_ratio(wanted, " ".join(window)) < FUZZY:
             continue
         if capital is None or not _coordinated(words, capital, i, i + size):
@@ -238,8 +250,12 @@ def _close_words(entry: tuple[str, ...], memo: dict) -> frozenset[str]:
         found = set(entry)
         for word in entry:
             if len(word) > 4:
-                found.update(match for match, _, _ in process.extract(
-                    word, memo["vocabulary"], scorer=fuzz.ratio, score_cutoff=FUZZY, limit=None))
+                found.update(
+                    match
+                    for match, _, _ in process.extract(
+                        word, memo["vocabulary"], scorer=fuzz.ratio, score_cutoff=FUZZY, limit=None
+                    )
+                )
         close = memo[key] = frozenset(found)
     return close
 
@@ -263,8 +279,9 @@ def vocabulary_memo(corpus: Corpus) -> dict:
 def _any_fuzzy_word(entry: tuple[str, ...], words: tuple[str, ...]) -> bool:
     """Whether some long word of the entry is near some word of the text (a cheap gate
     before the windowed comparison)."""
-    return any(process.extractOne(a, words, scorer=fuzz.ratio, score_cutoff=FUZZY) is not None
-               for a in entry if len(a) > 4)
+    return any(
+        process.extractOne(a, words, scorer=fuzz.ratio, score_cutoff=FUZZY) is not None for a in entry if len(a) > 4
+    )
 
 
 def _coordinated(words: tuple[str, ...], capital: tuple[bool, ...], start: int, end: int) -> bool:
@@ -276,6 +293,7 @@ def _coordinated(words: tuple[str, ...], capital: tuple[bool, ...], start: int, 
 
 
 # --------------------------------------------------------------------------- comparing
+
 
 def _kind_matches(expected: Figure, figure: Figure) -> bool:
     if expected.kind != figure.kind:
@@ -312,7 +330,7 @@ def _expected_in(fact: Fact, figure: Figure) -> tuple[float, Interval, float] | 
     unit = fact.unit or expected.unit
     if expected.kind != "measure" or not unit or not figure.unit or unit == figure.unit:
         return value, span, tolerance
-    from .units import convert
+    from ..reader.units import convert
 
     factor = convert(1.0, unit, figure.unit)
     if factor is None:
@@ -349,6 +367,7 @@ def _dated(fact: Fact, source: Source, figure: Figure, verdict: str) -> str:
 
 
 # --------------------------------------------------------------------------- the check
+
 
 def check_fact(fact: Fact, corpus: Corpus, today: dt.date | None = None) -> Result:
     today = today or dt.date.today()
@@ -445,8 +464,10 @@ def _result(fact: Fact, base: str, findings: dict[int, Finding], today: dt.date,
     unconfirmed = None
     if support < fact.min_sources:
         need = fact.min_sources
-        unconfirmed = (f"unconfirmed: {support} source{'s' if support != 1 else ''} "
-                       f"support{'s' if support == 1 else ''} it, {need} {'is' if need == 1 else 'are'} required (min_sources)")
+        unconfirmed = (
+            f"unconfirmed: {support} source{'s' if support != 1 else ''} "
+            f"support{'s' if support == 1 else ''} it, {need} {'is' if need == 1 else 'are'} required (min_sources)"
+        )
     cells = list(base)
     for index, finding in findings.items():
         cells[index] = CODES[finding.verdict]
@@ -477,8 +498,10 @@ def _waives(waiver: Waiver, source: Source) -> bool:
 
 # --------------------------------------------------------------------------- consensus
 
-def _check_consensus(fact: Fact, corpus: Corpus, candidates: dict[int, list[Mention]], base: str,
-                     today: dt.date) -> Result:
+
+def _check_consensus(
+    fact: Fact, corpus: Corpus, candidates: dict[int, list[Mention]], base: str, today: dt.date
+) -> Result:
     """No expected figure: do the sources agree with each other?"""
     chosen: dict[int, Mention] = {}
     for index in sorted(candidates):
@@ -497,7 +520,9 @@ def _consensus_finding(corpus: Corpus, chosen: dict[int, Mention], index: int) -
     others = [i for v, i in relations if v == verdict and verdict != "agree"]
     note = None
     if others:
-        named = "; ".join(f"{figure_words(chosen[i].figure)} at {_dated_label(corpus.articles[i].source)}" for i in others)
+        named = "; ".join(
+            f"{figure_words(chosen[i].figure)} at {_dated_label(corpus.articles[i].source)}" for i in others
+        )
         note = f"differs from {named}"
     return Finding(corpus.articles[index].source, verdict, (Reading(mine, verdict),), note=note)
 

@@ -3,15 +3,24 @@
 Shared by the facts loader (``counts``, ``context``, ``exclude`` entries) and the article
 reader (the words near each figure), so both sides are normalised the same way.
 """
+
 from __future__ import annotations
 
 import re
 
-__all__ = ["singular", "normalize_words", "words_and_capitals"]
+__all__ = ["normalize_words", "singular", "words_and_capitals"]
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
-_IRREGULAR = {"men": "man", "people": "person", "children": "child", "women": "woman",
-              "personnel": "personnel", "media": "media", "series": "series", "news": "news"}
+_IRREGULAR = {
+    "men": "man",
+    "people": "person",
+    "children": "child",
+    "women": "woman",
+    "personnel": "personnel",
+    "media": "media",
+    "series": "series",
+    "news": "news",
+}
 
 
 def singular(word: str) -> str:

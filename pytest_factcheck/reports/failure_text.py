@@ -5,12 +5,13 @@ controller. Plain text, no colour codes, wrapped to fit an 80-column terminal an
 log; every differing source gets its outlet, date, file:line, the figure exactly as
 written, what the wording allows, and the sentence shortened around the figure.
 """
+
 from __future__ import annotations
 
 import textwrap
 from typing import Any
 
-__all__ = ["render_failure", "describe_interval", "fmt_number", "source_label", "headline"]
+__all__ = ["describe_interval", "fmt_number", "headline", "render_failure", "source_label"]
 
 WIDTH = 79
 INDENT = " " * 13
@@ -54,7 +55,9 @@ def source_label(finding: dict[str, Any], with_date: bool = True) -> str:
     return f"{name}, {finding['published'] or 'date unknown'}"
 
 
-def with_verdicts(fact: dict[str, Any], verdicts: tuple[str, ...], limit: int | None = None) -> tuple[list[dict[str, Any]], int]:
+def with_verdicts(
+    fact: dict[str, Any], verdicts: tuple[str, ...], limit: int | None = None
+) -> tuple[list[dict[str, Any]], int]:
     """The fact's findings with one of ``verdicts`` (at most ``limit``) and their number.
     A compact document's view answers without making a dict per source."""
     findings = fact["findings"]
@@ -99,14 +102,16 @@ def render_failure(fact: dict[str, Any]) -> str:
         lines += _field("figures", "; ".join(_group(g, fact) for g in fact["groups"]))
     for verdict in DETAILED:
         for finding in with_verdicts(fact, (verdict,))[0]:
-            lines += [""] + _detail(finding, fact)
+            lines += ["", *_detail(finding, fact)]
     brief = _brief(fact)
     if brief:
-        lines += [""] + brief
+        lines += ["", *brief]
     if fact.get("unconfirmed") and lines[0] != fact["unconfirmed"]:
         lines += ["", *textwrap.wrap(fact["unconfirmed"], WIDTH)]
     for waiver in fact.get("unused_waivers", []):
-        lines += textwrap.wrap(f"unused waiver for {waiver['target']} (line {waiver['line']}): no differing figure to waive", WIDTH)
+        lines += textwrap.wrap(
+            f"unused waiver for {waiver['target']} (line {waiver['line']}): no differing figure to waive", WIDTH
+        )
     return "\n".join(lines)
 
 
@@ -139,10 +144,12 @@ def _detail(finding: dict[str, Any], fact: dict[str, Any]) -> list[str]:
         if mention.get("verdict") in ("agree", "earlier") and verdict != "agree":
             continue
         lines.append(f"{INDENT}{finding['source']}:{mention['line']}")
-        lines += textwrap.wrap(f'says "{mention["text"]}": {_why(mention, fact)}', WIDTH,
-                               initial_indent=INDENT, subsequent_indent=INDENT)
-        lines += textwrap.wrap(_excerpt(mention), WIDTH - 2, initial_indent=INDENT + "| ",
-                               subsequent_indent=INDENT + "| ")
+        lines += textwrap.wrap(
+            f'says "{mention["text"]}": {_why(mention, fact)}', WIDTH, initial_indent=INDENT, subsequent_indent=INDENT
+        )
+        lines += textwrap.wrap(
+            _excerpt(mention), WIDTH - 2, initial_indent=INDENT + "| ", subsequent_indent=INDENT + "| "
+        )
     return lines
 
 

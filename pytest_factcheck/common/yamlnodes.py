@@ -5,6 +5,7 @@ We compose the node tree (libyaml when available), build plain Python values fro
 PyYAML's *safe* constructor, and keep each value's mark beside it. No object is ever built
 from a tag: an unknown tag is an error, reported at its position.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ try:  # libyaml is much faster on large files; both keep node marks.
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-__all__ = ["Node", "InputError", "load_yaml"]
+__all__ = ["InputError", "Node", "load_yaml"]
 
 
 class InputError(Exception):
@@ -40,7 +41,7 @@ class Node:
     value: Any
     line: int
     column: int
-    keys: dict[str, "Node"] | None = None
+    keys: dict[str, Node] | None = None
 
     def plain(self) -> Any:
         """The value with all positions dropped."""
@@ -94,7 +95,9 @@ def _convert(node: yaml.Node, shown: str, constructor: _Constructor) -> Node:
     line, column = node.start_mark.line + 1, node.start_mark.column + 1
     plain = _PLAIN_TAGS.get(type(node))
     if plain is not None and node.tag != plain:
-        raise InputError(shown, line, column, f"the tag {node.tag!r} is not allowed: facts files hold plain values only")
+        raise InputError(
+            shown, line, column, f"the tag {node.tag!r} is not allowed: facts files hold plain values only"
+        )
     if isinstance(node, yaml.MappingNode):
         return _convert_mapping(node, shown, constructor, line, column)
     if isinstance(node, yaml.SequenceNode):

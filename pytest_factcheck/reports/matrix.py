@@ -9,17 +9,33 @@ Every string that came from an article or a facts file is untrusted: before it r
 terminal it goes through :func:`clean`, which removes control and bidi characters (an outlet
 name must not be able to move the cursor or recolour the log).
 """
+
 from __future__ import annotations
 
 import textwrap
 import unicodedata
 from collections import Counter
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 __all__ = [
-    "VERDICTS", "DIFFERING", "render_matrix", "render_totals",
-    "verdict_word", "fact_status", "is_failing", "differs", "sources_of", "cells_of",
-    "fact_labels", "outlet_label", "date_label", "clean", "count_verdicts", "count_statuses", "expected_text",
+    "DIFFERING",
+    "VERDICTS",
+    "cells_of",
+    "clean",
+    "count_statuses",
+    "count_verdicts",
+    "date_label",
+    "differs",
+    "expected_text",
+    "fact_labels",
+    "fact_status",
+    "is_failing",
+    "outlet_label",
+    "render_matrix",
+    "render_totals",
+    "sources_of",
+    "verdict_word",
 ]
 
 #: Every verdict the checker may give, in the order reports list them.
@@ -31,24 +47,43 @@ DIFFERING = ("conflict", "newer", "hedged")
 
 #: One ASCII character per verdict: reads the same in a terminal and in a plain CI log.
 SYMBOLS = {
-    "agree": "+", "hedged": "~", "conflict": "X", "silent": ".", "out_of_scope": "-",
-    "earlier": "<", "newer": ">", "waived": "w",
+    "agree": "+",
+    "hedged": "~",
+    "conflict": "X",
+    "silent": ".",
+    "out_of_scope": "-",
+    "earlier": "<",
+    "newer": ">",
+    "waived": "w",
 }
 UNKNOWN_SYMBOL = "?"
 
 #: SGR colour per verdict (used only with ``color=True``).
 _COLORS = {
-    "agree": "32", "hedged": "33", "conflict": "1;31", "silent": "2", "out_of_scope": "2",
-    "earlier": "36", "newer": "35", "waived": "34",
+    "agree": "32",
+    "hedged": "33",
+    "conflict": "1;31",
+    "silent": "2",
+    "out_of_scope": "2",
+    "earlier": "36",
+    "newer": "35",
+    "waived": "34",
 }
 _STATUS_COLORS = {"FAILED": "1;31", "WARNED": "1;33", "passed": "32"}
 
 #: How a fact's outcome is shown in the row (at most 6 characters, pytest's words).
-_STATUS = {"failed": "FAILED", "warned": "WARNED", "passed": "passed", "skipped": "skip",
-           "xfailed": "xfail", "xpassed": "xpass"}
+_STATUS = {
+    "failed": "FAILED",
+    "warned": "WARNED",
+    "passed": "passed",
+    "skipped": "skip",
+    "xfailed": "xfail",
+    "xpassed": "xpass",
+}
 
 
 # ---------------------------------------------------------------------------- shared helpers
+
 
 def verdict_word(verdict: str) -> str:
     """``out_of_scope`` -> ``out of scope``; what an editor reads."""
@@ -90,8 +125,13 @@ def sources_of(doc: dict) -> list[dict]:
         for f in findings:
             path = f.get("source")
             if path and path not in known and path not in extra:
-                extra[path] = {"path": path, "outlet": f.get("outlet"),
-                               "published": f.get("published"), "url": None, "title": None}
+                extra[path] = {
+                    "path": path,
+                    "outlet": f.get("outlet"),
+                    "published": f.get("published"),
+                    "url": None,
+                    "title": None,
+                }
     return sources + [extra[p] for p in sorted(extra)]
 
 
@@ -118,8 +158,7 @@ def fact_labels(facts: list[dict]) -> list[str]:
     """What to call each fact: its id, or ``file.yaml::id`` where two files share the id."""
     ids = [clean(f.get("id") or f.get("nodeid") or "?") for f in facts]
     seen = Counter(ids)
-    return [i if seen[i] == 1 else f"{clean(f.get('file') or '?').rsplit('/', 1)[-1]}::{i}"
-            for i, f in zip(ids, facts)]
+    return [i if seen[i] == 1 else f"{clean(f.get('file') or '?').rsplit('/', 1)[-1]}::{i}" for i, f in zip(ids, facts)]
 
 
 def outlet_label(source: dict) -> str:
@@ -171,8 +210,7 @@ def _ordered(counter: Counter, order: Iterable[str]) -> list[tuple[str, int]]:
 
 def statuses_text(facts: list[dict]) -> str:
     """``2 failed, 1 warned, 3 passed``."""
-    pairs = _ordered(count_statuses(facts), ("failed", "warned", "passed", "skipped",
-                                             "xfailed", "xpassed"))
+    pairs = _ordered(count_statuses(facts), ("failed", "warned", "passed", "skipped", "xfailed", "xpassed"))
     return ", ".join(f"{n} {clean(k)}" for k, n in pairs) or "none ran"
 
 
@@ -187,6 +225,7 @@ def _plural(n: int, word: str) -> str:
 
 
 # ------------------------------------------------------------------------------ display width
+
 
 def _width(text: str) -> int:
     """Columns a string takes in a terminal (wide East Asian characters take two)."""
@@ -243,14 +282,14 @@ def _wrap2(text: str, width: int, lines: int = 2) -> list[str]:
                 break
             head, used = head + ch, used + _width(ch)
         out.append(head)
-        rest = rest[len(head):].lstrip()
+        rest = rest[len(head) :].lstrip()
     out.append(_fit(rest, width))
     return out
 
 
 # ----------------------------------------------------------------------------------- layout
 
-_COL = 10      # a wide column: a date is exactly 10 characters
+_COL = 10  # a wide column: a date is exactly 10 characters
 _STATUS_W = 6  # "FAILED"
 
 
@@ -260,7 +299,7 @@ class _Line:
     def __init__(self) -> None:
         self.parts: list[tuple[str, str | None]] = []
 
-    def add(self, text: str, sgr: str | None = None) -> "_Line":
+    def add(self, text: str, sgr: str | None = None) -> _Line:
         self.parts.append((text, sgr))
         return self
 
@@ -290,8 +329,9 @@ def _status_cell(fact: dict) -> tuple[str, str | None]:
     return word, _STATUS_COLORS.get(word)
 
 
-def _grid(corner: list[str], heads: list[list[str]], rows: list[tuple[str, tuple, list]],
-          label_w: int, gap: int) -> list[_Line]:
+def _grid(
+    corner: list[str], heads: list[list[str]], rows: list[tuple[str, tuple, list]], label_w: int, gap: int
+) -> list[_Line]:
     """A block: header lines (corner text over the label column, one header per column), then
     one line per row: label, status, one symbol per column."""
     lines = []
@@ -310,7 +350,7 @@ def _grid(corner: list[str], heads: list[list[str]], rows: list[tuple[str, tuple
 
 
 def _source_head(source: dict) -> list[str]:
-    return _wrap2(outlet_label(source), _COL) + [_fit(date_label(source), _COL)]
+    return [*_wrap2(outlet_label(source), _COL), _fit(date_label(source), _COL)]
 
 
 def _layout(facts: list[dict], sources: list[dict], width: int) -> list[_Line]:
@@ -331,10 +371,9 @@ def _layout(facts: list[dict], sources: list[dict], width: int) -> list[_Line]:
     label_w = min(33, width - len(facts) * (_COL + 1))
     if label_w >= 20:
         name_w = min(label_w - 11, max(_width(_short(outlet_label(s), 99)) for s in sources))
-        labels = [f"{_pad(_short(outlet_label(s), name_w), name_w)} {date_label(s)}"
-                  for s in sources]
+        labels = [f"{_pad(_short(outlet_label(s), name_w), name_w)} {date_label(s)}" for s in sources]
         label_w = max(_width(x) for x in labels)
-        heads = [_wrap2(i, _COL, 3) + [st[0]] for i, st in zip(ids, statuses)]
+        heads = [[*_wrap2(i, _COL, 3), st[0]] for i, st in zip(ids, statuses)]
         lines = []
         for k in range(4):
             line = _Line().add(_pad("source" if k == 3 else "", label_w))
@@ -372,8 +411,7 @@ def _layout(facts: list[dict], sources: list[dict], width: int) -> list[_Line]:
             lines.append(line)
     lines.append(_Line())
     for c, s in enumerate(sources):
-        lines.append(_Line().add(f"{str(c + 1).rjust(digits)}  {_pad(date_label(s), _COL)}  "
-                                 f"{outlet_label(s)}"))
+        lines.append(_Line().add(f"{str(c + 1).rjust(digits)}  {_pad(date_label(s), _COL)}  {outlet_label(s)}"))
     return lines
 
 
@@ -383,13 +421,14 @@ def _wrap_items(items: list[str], width: int, sep: str = "  ") -> list[str]:
     for n, item in enumerate(items):
         item = _fit(item + (sep.rstrip() if n < len(items) - 1 else ""), width - 2)
         if lines and _width(lines[-1]) + 2 + _width(item) <= width:
-            lines[-1] += sep[len(sep.rstrip()):] + item
+            lines[-1] += sep[len(sep.rstrip()) :] + item
         else:
             lines.append(("  " if lines else "") + item)
     return lines
 
 
 # ------------------------------------------------------------------------------- public API
+
 
 def render_totals(doc: dict) -> str:
     """One line: how many findings had each verdict, e.g. ``totals: 14 agree, 4 hedged, ...``."""
@@ -428,8 +467,11 @@ def _condense(facts: list[dict], sources: list[dict]) -> tuple[list[dict], list[
         left.append(f"{_plural(len(rows), 'fact')} of {len(facts)} (failing first)")
     if len(columns) < len(sources):
         left.append(f"{_plural(len(columns), 'source')} of {len(sources)} (those that state a figure)")
-    note = ("condensed to " + " and ".join(left) +
-            "; the whole matrix is in --factcheck-html and --factcheck-json") if left else None
+    note = (
+        ("condensed to " + " and ".join(left) + "; the whole matrix is in --factcheck-html and --factcheck-json")
+        if left
+        else None
+    )
     return rows, columns, note
 
 
@@ -448,8 +490,7 @@ def render_matrix(doc: dict, *, width: int = 80, color: bool = False, mode: str 
 
     if not facts:
         return wrap("factcheck: no facts ran")
-    title = (f"factcheck: {_plural(len(facts), 'fact')} x {_plural(len(sources), 'source')}: "
-             f"{statuses_text(facts)}")
+    title = f"factcheck: {_plural(len(facts), 'fact')} x {_plural(len(sources), 'source')}: {statuses_text(facts)}"
     out = wrap(title)
     if not shown:
         out += wrap("no fact failed or warned") + _totals_lines(doc, width)
@@ -463,7 +504,6 @@ def render_matrix(doc: dict, *, width: int = 80, color: bool = False, mode: str 
     out += [line.render(width, color) for line in _layout(shown, columns, width)]
     out.append("")
     present = _ordered(count_verdicts(shown), VERDICTS)
-    out += _wrap_items([f"{SYMBOLS.get(v, UNKNOWN_SYMBOL)} {verdict_word(clean(v))}"
-                        for v, _ in present], width)
+    out += _wrap_items([f"{SYMBOLS.get(v, UNKNOWN_SYMBOL)} {verdict_word(clean(v))}" for v, _ in present], width)
     out += _totals_lines(doc, width)
     return out

@@ -6,29 +6,47 @@ not hide the others: ``load_fact_file`` returns the good facts and one error per
 only a problem with the file as a whole (syntax, no ``facts`` list, a bad file-wide
 ``sources``) is raised.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
-from .reader import Figure, read_figures
-from .words import normalize_words
-from .yamlnodes import InputError, Node, load_yaml
+from ..common.words import normalize_words
+from ..common.yamlnodes import InputError, Node, load_yaml
+from ..reader.reading import Figure, read_figures
 
-__all__ = ["Fact", "Scope", "Waiver", "FactFile", "load_fact_file", "InputError", "normalize_words"]
+__all__ = ["Fact", "FactFile", "InputError", "Scope", "Waiver", "load_fact_file", "normalize_words"]
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9_.-]*\Z")
 TAG_PATTERN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 FILE_KEYS = ("sources", "defaults", "facts")
 SCOPE_KEYS = ("paths", "published", "outlets", "exclude")
 FACT_KEYS = (
-    "id", "claim", "expect", "counts", "context", "exclude", "tolerance", "hedged",
-    "min_sources", "sources", "tags", "xfail", "skip", "unit",
-    "as_of", "trend", "newer", "severity", "waivers",
+    "id",
+    "claim",
+    "expect",
+    "counts",
+    "context",
+    "exclude",
+    "tolerance",
+    "hedged",
+    "min_sources",
+    "sources",
+    "tags",
+    "xfail",
+    "skip",
+    "unit",
+    "as_of",
+    "trend",
+    "newer",
+    "severity",
+    "waivers",
 )
 #: Keys a file's ``defaults:`` may set (everything but what names a single fact).
 DEFAULT_KEYS = tuple(k for k in FACT_KEYS if k not in ("id", "claim", "expect", "xfail", "skip"))
@@ -104,6 +122,7 @@ class FactFile:
 
 # --------------------------------------------------------------------------- loading
 
+
 def load_fact_file(path: Path, shown: str, default_paths: tuple[Path, ...], today: dt.date | None = None) -> FactFile:
     """Read one facts file. ``shown`` is the path as messages name it; ``default_paths`` the
     source folders used when the file names none (ini ``factcheck_sources``)."""
@@ -129,8 +148,12 @@ def load_fact_file(path: Path, shown: str, default_paths: tuple[Path, ...], toda
         try:
             fact = ctx.fact(node, file_scope, defaults)
             if fact.id in seen:
-                raise InputError(shown, node.line, node.column,
-                                 f"the id {fact.id!r} is already used by the fact on line {seen[fact.id]}")
+                raise InputError(
+                    shown,
+                    node.line,
+                    node.column,
+                    f"the id {fact.id!r} is already used by the fact on line {seen[fact.id]}",
+                )
             seen[fact.id] = fact.line
             facts.append(fact)
         except InputError as err:
@@ -240,7 +263,9 @@ class _Context:
                 if start and end and start > end:
                     raise self.error(node, f"'published' starts after it ends: {value!r}")
                 return start, end
-        raise self.error(node, f"'published' must be a window like 2024-01-01..2024-12-31 (either end may be empty), not {value!r}")
+        raise self.error(
+            node, f"'published' must be a window like 2024-01-01..2024-12-31 (either end may be empty), not {value!r}"
+        )
 
     def tolerance(self, node: Node) -> tuple[float, bool]:
         value = node.value
@@ -283,14 +308,16 @@ class _Context:
                 raise self.error(item, "a waiver names exactly one 'outlet' or one 'source'")
             if "reason" not in values or not str(values["reason"].value or "").strip():
                 raise self.error(item, "a waiver needs a 'reason' that says why the difference is accepted")
-            out.append(Waiver(
-                reason=self.text(values["reason"], "reason"),
-                line=item.line,
-                outlet=self.text(values["outlet"], "outlet") if "outlet" in values else None,
-                source=self.text(values["source"], "source") if "source" in values else None,
-                until=self.date(values["until"], "until") if "until" in values else None,
-                by=self.text(values["by"], "by") if "by" in values else None,
-            ))
+            out.append(
+                Waiver(
+                    reason=self.text(values["reason"], "reason"),
+                    line=item.line,
+                    outlet=self.text(values["outlet"], "outlet") if "outlet" in values else None,
+                    source=self.text(values["source"], "source") if "source" in values else None,
+                    until=self.date(values["until"], "until") if "until" in values else None,
+                    by=self.text(values["by"], "by") if "by" in values else None,
+                )
+            )
         return tuple(out)
 
     def defaults(self, node: Node | None) -> dict[str, Node]:
@@ -308,7 +335,10 @@ class _Context:
             raise self.error(node, "this fact has no 'id'")
         fact_id = self.text(values["id"], "id")
         if not ID_PATTERN.match(fact_id):
-            raise self.error(values["id"], f"the id {fact_id!r} must be lower-case letters, digits, '-', '_' or '.', starting with a letter or digit")
+            raise self.error(
+                values["id"],
+                f"the id {fact_id!r} must be lower-case letters, digits, '-', '_' or '.', starting with a letter or digit",
+            )
         merged = {**defaults, **values}
         fact = Fact(id=fact_id, file=Path(self.shown), line=values["id"].line, scope=file_scope)
         changes: dict[str, Any] = {}
@@ -316,13 +346,19 @@ class _Context:
             if key != "id":
                 changes.update(self.fact_key(key, node_value, file_scope))
         if "expect" not in changes and not changes.get("counts"):
-            raise self.error(node, f"the fact {fact_id!r} needs 'expect' (the figure the desk stands behind), or 'counts' to compare the sources with each other")
+            raise self.error(
+                node,
+                f"the fact {fact_id!r} needs 'expect' (the figure the desk stands behind), or 'counts' to compare the sources with each other",
+            )
         fact = replace(fact, **changes)
         if fact.expected is not None and not fact.counts and fact.expected.kind == "count":
             noun = fact.expected.noun
             if not noun:
                 where = merged["expect"]
-                raise self.error(where, f"the expected figure {fact.expect!r} names nothing it counts: add a noun (\"140 attacks\") or 'counts'")
+                raise self.error(
+                    where,
+                    f"the expected figure {fact.expect!r} names nothing it counts: add a noun (\"140 attacks\") or 'counts'",
+                )
             fact = replace(fact, counts=(normalize_words(fact.expected.phrase or noun),))
         if fact.trend is not None and fact.as_of is None:
             raise self.error(merged["trend"], "'trend' needs 'as_of', the date the desk's figure was true")
@@ -368,16 +404,20 @@ class _Context:
         tags = self.words(node, "tags")
         for tag, item in zip(tags, _items(node)):
             if not TAG_PATTERN.match(tag):
-                raise self.error(item, f"the tag {tag!r} must be a word of letters, digits and '_' so that -m can select it")
+                raise self.error(
+                    item, f"the tag {tag!r} must be a word of letters, digits and '_' so that -m can select it"
+                )
         return tags
 
     def unit(self, node: Node) -> str:
-        from .units import unit_name
+        from ..reader.units import unit_name
 
         text = self.text(node, "unit")
         name = unit_name(text)
         if name is None:
-            raise self.error(node, f"'unit' must be a unit of measure such as km, miles, kg or USD; {text!r} is not one")
+            raise self.error(
+                node, f"'unit' must be a unit of measure such as km, miles, kg or USD; {text!r} is not one"
+            )
         return name
 
 

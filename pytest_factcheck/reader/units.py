@@ -9,13 +9,14 @@ Currencies are each their own dimension (``[currency_USD]``, ...): pint refuses 
 dollars to pounds, which is what we want without exchange rates. Counts ("attacks",
 "troops") are deliberately not units.
 """
+
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["convert", "unit_name", "unit_dimension", "registry", "CURRENCY_SYMBOLS"]
+__all__ = ["CURRENCY_SYMBOLS", "convert", "registry", "unit_dimension", "unit_name"]
 
 #: pint definitions, one a line: only what news articles use.
 _DEFINITIONS = """
@@ -66,13 +67,28 @@ AUD = [currency_AUD]
 
 #: Currency prefixes as written before a number.
 CURRENCY_SYMBOLS: dict[str, str] = {
-    "$": "USD", "us$": "USD", "usd": "USD", "£": "GBP", "gbp": "GBP", "€": "EUR",
-    "eur": "EUR", "¥": "JPY", "c$": "CAD", "a$": "AUD",
+    "$": "USD",
+    "us$": "USD",
+    "usd": "USD",
+    "£": "GBP",
+    "gbp": "GBP",
+    "€": "EUR",
+    "eur": "EUR",
+    "¥": "JPY",
+    "c$": "CAD",
+    "a$": "AUD",
 }
 
 _CURRENCY_WORDS: dict[str, str] = {
-    "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR",
-    "yen": "JPY", "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY",
+    "dollar": "USD",
+    "dollars": "USD",
+    "euro": "EUR",
+    "euros": "EUR",
+    "yen": "JPY",
+    "usd": "USD",
+    "eur": "EUR",
+    "gbp": "GBP",
+    "jpy": "JPY",
 }
 
 
@@ -85,51 +101,57 @@ def _plural_forms(names: dict[str, tuple[str, ...]]) -> dict[str, str]:
 
 
 #: Surfaces (lower case, single spaces) -> canonical pint unit name.
-UNIT_WORDS: dict[str, str] = _plural_forms({
-    "kilometer": ("km", "kms", "kilometer", "kilometers", "kilometre", "kilometres"),
-    "meter": ("meter", "meters", "metre", "metres"),
-    "centimeter": ("cm", "centimeter", "centimeters", "centimetre", "centimetres"),
-    "millimeter": ("mm", "millimeter", "millimeters", "millimetre", "millimetres"),
-    "mile": ("mile", "miles", "mi"),
-    "nautical_mile": ("nautical mile", "nautical miles", "nmi"),
-    "yard": ("yard", "yards", "yd", "yds"),
-    "foot": ("foot", "feet", "ft"),
-    "inch": ("inch", "inches"),
-    "square_kilometer": ("square kilometer", "square kilometers", "square kilometre",
-                         "square kilometres", "sq km", "km2", "km²"),
-    "square_mile": ("square mile", "square miles", "sq mi", "sq miles"),
-    "square_meter": ("square meter", "square meters", "square metre", "square metres",
-                     "sq m", "m2", "m²"),
-    "hectare": ("hectare", "hectares"),
-    "acre": ("acre", "acres"),
-    "liter": ("liter", "liters", "litre", "litres"),
-    "gallon": ("gallon", "gallons"),
-    "barrel": ("barrel", "barrels"),
-    "kilogram": ("kg", "kgs", "kilogram", "kilograms", "kilo", "kilos"),
-    "gram": ("gram", "grams"),
-    "tonne": ("tonne", "tonnes", "metric ton", "metric tons"),
-    "ton": ("ton", "tons"),
-    "pound": ("pound", "pounds", "lb", "lbs"),
-    "ounce": ("ounce", "ounces", "oz"),
-    "second": ("second", "seconds", "sec", "secs"),
-    "minute": ("minute", "minutes", "min", "mins"),
-    "hour": ("hour", "hours", "hr", "hrs"),
-    "day": ("day", "days"),
-    "week": ("week", "weeks"),
-    "month": ("month", "months"),
-    "year": ("year", "years", "yr", "yrs"),
-    "decade": ("decade", "decades"),
-    "century": ("century", "centuries"),
-    "kilometer_per_hour": ("km/h", "kmh", "kph", "kilometers per hour",
-                           "kilometres per hour", "km per hour"),
-    "mile_per_hour": ("mph", "miles per hour"),
-    "knot": ("knot", "knots"),
-    "percent": ("%", "percent", "per cent", "pct", "percentage"),
-})
+UNIT_WORDS: dict[str, str] = _plural_forms(
+    {
+        "kilometer": ("km", "kms", "kilometer", "kilometers", "kilometre", "kilometres"),
+        "meter": ("meter", "meters", "metre", "metres"),
+        "centimeter": ("cm", "centimeter", "centimeters", "centimetre", "centimetres"),
+        "millimeter": ("mm", "millimeter", "millimeters", "millimetre", "millimetres"),
+        "mile": ("mile", "miles", "mi"),
+        "nautical_mile": ("nautical mile", "nautical miles", "nmi"),
+        "yard": ("yard", "yards", "yd", "yds"),
+        "foot": ("foot", "feet", "ft"),
+        "inch": ("inch", "inches"),
+        "square_kilometer": (
+            "square kilometer",
+            "square kilometers",
+            "square kilometre",
+            "square kilometres",
+            "sq km",
+            "km2",
+            "km²",
+        ),
+        "square_mile": ("square mile", "square miles", "sq mi", "sq miles"),
+        "square_meter": ("square meter", "square meters", "square metre", "square metres", "sq m", "m2", "m²"),
+        "hectare": ("hectare", "hectares"),
+        "acre": ("acre", "acres"),
+        "liter": ("liter", "liters", "litre", "litres"),
+        "gallon": ("gallon", "gallons"),
+        "barrel": ("barrel", "barrels"),
+        "kilogram": ("kg", "kgs", "kilogram", "kilograms", "kilo", "kilos"),
+        "gram": ("gram", "grams"),
+        "tonne": ("tonne", "tonnes", "metric ton", "metric tons"),
+        "ton": ("ton", "tons"),
+        "pound": ("pound", "pounds", "lb", "lbs"),
+        "ounce": ("ounce", "ounces", "oz"),
+        "second": ("second", "seconds", "sec", "secs"),
+        "minute": ("minute", "minutes", "min", "mins"),
+        "hour": ("hour", "hours", "hr", "hrs"),
+        "day": ("day", "days"),
+        "week": ("week", "weeks"),
+        "month": ("month", "months"),
+        "year": ("year", "years", "yr", "yrs"),
+        "decade": ("decade", "decades"),
+        "century": ("century", "centuries"),
+        "kilometer_per_hour": ("km/h", "kmh", "kph", "kilometers per hour", "kilometres per hour", "km per hour"),
+        "mile_per_hour": ("mph", "miles per hour"),
+        "knot": ("knot", "knots"),
+        "percent": ("%", "percent", "per cent", "pct", "percentage"),
+    }
+)
 
 #: Units that measure time: a number with one of these is a duration, never a count.
-TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year",
-                        "decade", "century"})
+TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"})
 
 _CANONICAL = frozenset(UNIT_WORDS.values()) | frozenset(CURRENCY_SYMBOLS.values())
 _SPACES = re.compile(r"\s+")

@@ -20,6 +20,7 @@ fact that passed (without warning) -> ``info``. The fingerprint is the sha256 of
 node id and the source path, so it is the same on every run and GitLab can tell a new
 difference from one that was already there, even when its wording changes.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -33,7 +34,7 @@ _NOT_RUN = ("skipped", "xfailed")
 
 def fingerprint(nodeid: str, source: str) -> str:
     """Stable and unique per (fact, source)."""
-    return hashlib.sha256(f"{nodeid}\x00{source}".encode("utf-8")).hexdigest()
+    return hashlib.sha256(f"{nodeid}\x00{source}".encode()).hexdigest()
 
 
 def _expired(finding: dict) -> bool:
@@ -47,8 +48,7 @@ def _severity(fact: dict) -> str:
 
 
 def _description(fact: dict, finding: dict) -> str:
-    source = {"path": finding.get("source"), "outlet": finding.get("outlet"),
-              "published": finding.get("published")}
+    source = {"path": finding.get("source"), "outlet": finding.get("outlet"), "published": finding.get("published")}
     texts: list[str] = []
     for m in finding.get("mentions") or []:
         text = clean(m.get("text") or "")
@@ -56,8 +56,10 @@ def _description(fact: dict, finding: dict) -> str:
             texts.append(text)
     says = "; ".join(f'"{t}"' for t in texts) or "no figure"
     ident = clean(fact.get("id") or fact.get("nodeid") or "?")
-    text = (f"{ident}: {verdict_word(clean(finding.get('verdict')))}: {outlet_label(source)} "
-            f"({date_label(source)}) says {says}; expected {expected_text(fact)}")
+    text = (
+        f"{ident}: {verdict_word(clean(finding.get('verdict')))}: {outlet_label(source)} "
+        f"({date_label(source)}) says {says}; expected {expected_text(fact)}"
+    )
     if _expired(finding):
         until = clean(finding["waiver"].get("until") or "")
         text += f"; its waiver expired {until}" if until else "; its waiver no longer applies"
@@ -74,14 +76,19 @@ def codequality(doc: dict) -> list[dict]:
             if not (differs(fact, finding) or _expired(finding)):
                 continue
             verdict = clean(finding.get("verdict") or "unknown")
-            check = "factcheck/expired-waiver" if _expired(finding) and verdict in (
-                "agree", "silent", "out_of_scope", "earlier") else f"factcheck/{verdict}"
+            check = (
+                "factcheck/expired-waiver"
+                if _expired(finding) and verdict in ("agree", "silent", "out_of_scope", "earlier")
+                else f"factcheck/{verdict}"
+            )
             line = fact.get("line") if isinstance(fact.get("line"), int) and fact["line"] > 0 else 1
-            issues.append({
-                "description": _description(fact, finding),
-                "check_name": check,
-                "fingerprint": fingerprint(str(fact.get("nodeid")), str(finding.get("source"))),
-                "severity": _severity(fact),
-                "location": {"path": str(fact.get("file") or ""), "lines": {"begin": line}},
-            })
+            issues.append(
+                {
+                    "description": _description(fact, finding),
+                    "check_name": check,
+                    "fingerprint": fingerprint(str(fact.get("nodeid")), str(finding.get("source"))),
+                    "severity": _severity(fact),
+                    "location": {"path": str(fact.get("file") or ""), "lines": {"begin": line}},
+                }
+            )
     return issues

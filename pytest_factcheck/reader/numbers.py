@@ -2,19 +2,47 @@
 
 Everything here is a table or a small pure function; the scanning lives in ``reader.py``.
 """
+
 from __future__ import annotations
 
 import re
 from decimal import Decimal
 
 __all__ = [
-    "CARDINALS", "ORDINALS", "SCALES", "HEDGES", "VAGUE", "parse_words", "ordinal_value",
-    "width", "hedge_interval", "whole",
+    "CARDINALS",
+    "HEDGES",
+    "ORDINALS",
+    "SCALES",
+    "VAGUE",
+    "hedge_interval",
+    "ordinal_value",
+    "parse_words",
+    "whole",
+    "width",
 ]
 
-_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-          "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
-          "seventeen", "eighteen", "nineteen"]
+_UNITS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
 _TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 
 #: Cardinal words below a hundred.
@@ -23,22 +51,49 @@ CARDINALS.update({w: 20 + 10 * i for i, w in enumerate(_TENS)})
 
 #: Multipliers; "dozen" multiplies like a scale ("three dozen" = 36).
 SCALES: dict[str, int] = {
-    "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-    "trillion": 1_000_000_000_000, "dozen": 12,
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+    "dozen": 12,
 }
 #: Abbreviated scales written after digits ("2.5bn", "£3m", "10k").
 SCALE_ABBREVIATIONS: dict[str, int] = {
-    "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "b": 1_000_000_000,
-    "bn": 1_000_000_000, "bln": 1_000_000_000, "tn": 1_000_000_000_000,
+    "k": 1_000,
+    "m": 1_000_000,
+    "mn": 1_000_000,
+    "mln": 1_000_000,
+    "b": 1_000_000_000,
+    "bn": 1_000_000_000,
+    "bln": 1_000_000_000,
+    "tn": 1_000_000_000_000,
     "trn": 1_000_000_000_000,
 }
 
-_ORDINAL_UNITS = ["zeroth", "first", "second", "third", "fourth", "fifth", "sixth",
-                  "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth",
-                  "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
-                  "nineteenth"]
-_ORDINAL_TENS = ["twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth",
-                 "seventieth", "eightieth", "ninetieth"]
+_ORDINAL_UNITS = [
+    "zeroth",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+]
+_ORDINAL_TENS = ["twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth"]
 #: Ordinal words (the compound "twenty-first" is read by :func:`ordinal_value`).
 ORDINALS: dict[str, int] = {w: i for i, w in enumerate(_ORDINAL_UNITS) if i}
 ORDINALS.update({w: 20 + 10 * i for i, w in enumerate(_ORDINAL_TENS)})
@@ -62,26 +117,70 @@ VAGUE: dict[str, tuple[int, int]] = {
 #: ``ge`` [N, inf), ``gt`` (N, inf), ``le`` [0, N], ``lt`` [0, N), ``near`` [N-w, N],
 #: ``about`` [N-w, N+w].
 HEDGES: dict[str, str] = {
-    "at least": "ge", "no fewer than": "ge", "no less than": "ge", "not fewer than": "ge",
-    "not less than": "ge", "a minimum of": "ge", "at minimum": "ge",
-    "more than": "gt", "over": "gt", "above": "gt", "upwards of": "gt", "upward of": "gt",
-    "in excess of": "gt", "north of": "gt", "well over": "gt", "just over": "gt",
-    "well above": "gt", "greater than": "gt",
-    "at most": "le", "up to": "le", "as many as": "le", "no more than": "le",
-    "not more than": "le", "a maximum of": "le", "as much as": "le", "at the most": "le",
-    "fewer than": "lt", "less than": "lt", "under": "lt", "below": "lt", "just under": "lt",
-    "just below": "lt", "well under": "lt", "well below": "lt",
-    "nearly": "near", "almost": "near", "close to": "near", "approaching": "near",
-    "about": "about", "around": "about", "roughly": "about", "approximately": "about",
-    "some": "about", "an estimated": "about", "estimated": "about", "circa": "about",
-    "approx.": "about", "~": "about", "c.": "about", "ca.": "about",
+    "at least": "ge",
+    "no fewer than": "ge",
+    "no less than": "ge",
+    "not fewer than": "ge",
+    "not less than": "ge",
+    "a minimum of": "ge",
+    "at minimum": "ge",
+    "more than": "gt",
+    "over": "gt",
+    "above": "gt",
+    "upwards of": "gt",
+    "upward of": "gt",
+    "in excess of": "gt",
+    "north of": "gt",
+    "well over": "gt",
+    "just over": "gt",
+    "well above": "gt",
+    "greater than": "gt",
+    "at most": "le",
+    "up to": "le",
+    "as many as": "le",
+    "no more than": "le",
+    "not more than": "le",
+    "a maximum of": "le",
+    "as much as": "le",
+    "at the most": "le",
+    "fewer than": "lt",
+    "less than": "lt",
+    "under": "lt",
+    "below": "lt",
+    "just under": "lt",
+    "just below": "lt",
+    "well under": "lt",
+    "well below": "lt",
+    "nearly": "near",
+    "almost": "near",
+    "close to": "near",
+    "approaching": "near",
+    "about": "about",
+    "around": "about",
+    "roughly": "about",
+    "approximately": "about",
+    "some": "about",
+    "an estimated": "about",
+    "estimated": "about",
+    "circa": "about",
+    "approx.": "about",
+    "~": "about",
+    "c.": "about",
+    "ca.": "about",
 }
 #: What "not"/"no" in front of a hedge turns it into ("not more than" is at most).
 NEGATED: dict[str, str] = {"gt": "le", "ge": "lt", "lt": "ge", "le": "gt"}
 #: Hedges written after the number: "30 or more", "20-plus", "20+".
 POST_HEDGES: dict[str, str] = {
-    "or more": "ge", "or greater": "ge", "or higher": "ge", "or above": "ge", "plus": "ge",
-    "+": "ge", "or fewer": "le", "or less": "le", "or so": "about",
+    "or more": "ge",
+    "or greater": "ge",
+    "or higher": "ge",
+    "or above": "ge",
+    "plus": "ge",
+    "+": "ge",
+    "or fewer": "le",
+    "or less": "le",
+    "or so": "about",
 }
 
 _SIGNIFICANT = re.compile(r"[1-9](?:\d*[1-9])?")
@@ -125,8 +224,7 @@ def hedge_interval(
     w = width(high)
     if shape == "near":
         return whole(Decimal(str(high)) - Decimal(str(w))), high, False, False
-    return (whole(Decimal(str(low)) - Decimal(str(w))),
-            whole(Decimal(str(high)) + Decimal(str(w))), False, False)
+    return (whole(Decimal(str(low)) - Decimal(str(w))), whole(Decimal(str(high)) + Decimal(str(w))), False, False)
 
 
 def ordinal_value(word: str) -> int | None:
@@ -156,7 +254,7 @@ def parse_words(text: str) -> int | float | None:
     while i < len(words):
         word = words[i]
         if word == "and":
-            if words[i + 1:i + 3] == ["a", "half"]:
+            if words[i + 1 : i + 3] == ["a", "half"]:
                 current += Decimal("0.5")
                 i += 3
                 continue

@@ -5,6 +5,7 @@ sentence, the line and column, and the words *near* the figure that ``context`` 
 are looked for in: the figure's own clause (bounded by punctuation and the neighbouring
 figures) plus the sentence's lead-in before its first figure.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -12,11 +13,11 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from .reader import Figure, Sentence, read_sentences
-from .sources import Source, infer_outlet
-from .words import normalize_words, words_and_capitals
+from ..common.words import normalize_words, words_and_capitals
+from ..reader.reading import Figure, Sentence, read_sentences
+from .finding import Source, infer_outlet
 
-__all__ = ["Mention", "Article", "read_article", "decode"]
+__all__ = ["Article", "Mention", "decode", "read_article"]
 
 _BREAK = re.compile(r"[,;:()\[\]—–“”\"!?]|\s-\s")
 #: Sentences longer than this are kept as SENTENCE_CONTEXT characters either side of a figure.
@@ -75,8 +76,8 @@ def article_from_text(source: Source, text: str, problem: str | None = None) -> 
     return Article(source, tuple(mentions), problem)
 
 
-def _mentions(text: str, sentence: Sentence, lines: "_LineIndex") -> list[Mention]:
-    body = text[sentence.start:sentence.end]
+def _mentions(text: str, sentence: Sentence, lines: _LineIndex) -> list[Mention]:
+    body = text[sentence.start : sentence.end]
     figures = sentence.figures
     spans = [(f.start - sentence.start, f.end - sentence.start) for f in figures]
     lead = body[: spans[0][0]]
@@ -89,11 +90,19 @@ def _mentions(text: str, sentence: Sentence, lines: "_LineIndex") -> list[Mentio
         near, capital = words_and_capitals(near_text)
         line, column = lines.position(figure.start)
         sentence, offset = _around(body, spans[i][0], spans[i][1])
-        out.append(Mention(
-            figure=figure, sentence=sentence, offset=offset, line=line, column=column,
-            near=near, near_capital=capital, sentence_words=words,
-            phrase_words=normalize_words(figure.phrase) if figure.phrase else (),
-        ))
+        out.append(
+            Mention(
+                figure=figure,
+                sentence=sentence,
+                offset=offset,
+                line=line,
+                column=column,
+                near=near,
+                near_capital=capital,
+                sentence_words=words,
+                phrase_words=normalize_words(figure.phrase) if figure.phrase else (),
+            )
+        )
     return out
 
 
@@ -147,7 +156,7 @@ def _last_coordinator(body: str, start: int, end: int) -> tuple[int, int] | None
     found = None
     for match in _COORDINATOR.finditer(body, start, end):
         found = (match.start(), match.end())
-    if found and len(body[found[1]:end].split()) <= 2:
+    if found and len(body[found[1] : end].split()) <= 2:
         return found
     return None
 

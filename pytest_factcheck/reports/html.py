@@ -9,6 +9,7 @@ Content-Security-Policy allows exactly that script and that style (by sha256) an
 The matrix has one ``<td>`` per finding and nothing hidden: the evidence for a cell is built
 when the cell is clicked (or Enter is pressed on it), so 500 facts x 200 sources stays usable.
 """
+
 from __future__ import annotations
 
 import base64
@@ -18,29 +19,45 @@ import json
 from urllib.parse import urlsplit
 
 from .matrix import (
-    VERDICTS, cells_of, clean, count_verdicts, date_label, expected_text, fact_labels, fact_status,
-    is_failing, outlet_label, sources_of, statuses_text, verdict_word,
+    VERDICTS,
+    cells_of,
+    clean,
+    count_verdicts,
+    date_label,
+    expected_text,
+    fact_labels,
+    fact_status,
+    is_failing,
+    outlet_label,
+    sources_of,
+    statuses_text,
+    verdict_word,
 )
 
-__all__ = ["render_html", "SYMBOLS", "DESCRIPTIONS"]
+__all__ = ["DESCRIPTIONS", "SYMBOLS", "render_html"]
 
 #: The glyph drawn in a cell; the verdict word is always there too (aria-label, title).
 SYMBOLS = {
-    "agree": "\u2713", "hedged": "\u2248", "conflict": "\u2717", "silent": "\u00b7",
-    "out_of_scope": "\u2013", "earlier": "\u2039", "newer": "\u203a", "waived": "w",
+    "agree": "\u2713",
+    "hedged": "\u2248",
+    "conflict": "\u2717",
+    "silent": "\u00b7",
+    "out_of_scope": "\u2013",
+    "earlier": "\u2039",
+    "newer": "\u203a",
+    "waived": "w",
 }
 
 #: One sentence per verdict, shown in the legend's tooltips and the evidence panel.
 DESCRIPTIONS = {
     "agree": "The source states the expected figure.",
     "hedged": "The source gives a vaguer figure (\u201cmore than\u201d, \u201cat least\u201d\u2026) "
-              "that allows the expected one but does not confirm it.",
+    "that allows the expected one but does not confirm it.",
     "conflict": "The source states a figure that contradicts the expected one.",
     "silent": "The source does not state this figure.",
     "out_of_scope": "The source is outside the fact\u2019s scope (another event or period).",
     "earlier": "The source predates the fact and gives an earlier figure.",
-    "newer": "The source is newer than the fact and gives a different figure: "
-             "the fact may be out of date.",
+    "newer": "The source is newer than the fact and gives a different figure: the fact may be out of date.",
     "waived": "The source differs, and an editor has waived the difference.",
 }
 
@@ -58,8 +75,12 @@ def _span(mention: dict) -> tuple[str, int, int]:
     sentence = str(mention.get("sentence") or "")
     text = str(mention.get("text") or "")
     start, end = mention.get("start"), mention.get("end")
-    ok = (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(sentence)
-          and (not text or sentence[start:end] == text))
+    ok = (
+        isinstance(start, int)
+        and isinstance(end, int)
+        and 0 <= start < end <= len(sentence)
+        and (not text or sentence[start:end] == text)
+    )
     if not ok:
         start = sentence.find(text) if text else -1
         end = start + len(text)
@@ -90,7 +111,7 @@ def _data(doc: dict) -> dict:
     index = {s["path"]: i for i, s in enumerate(sources)}
     found = count_verdicts(facts)
     verdicts = list(VERDICTS) + sorted(str(v) for v in found if v not in VERDICTS and v is not None)
-    verdicts = verdicts[:len(_ALPHABET)]
+    verdicts = verdicts[: len(_ALPHABET)]
     code = {v: _ALPHABET[i] for i, v in enumerate(verdicts)}
     sentences: list[str] = []
     sentence_ids: dict[str, int] = {}
@@ -110,8 +131,17 @@ def _data(doc: dict) -> dict:
                 if sentence not in sentence_ids:
                     sentence_ids[sentence] = len(sentences)
                     sentences.append(sentence)
-                mentions.append([_text(m.get("text")), m.get("line"), m.get("column"),
-                                 sentence_ids[sentence], start, end, _text(m.get("verdict"))])
+                mentions.append(
+                    [
+                        _text(m.get("text")),
+                        m.get("line"),
+                        m.get("column"),
+                        sentence_ids[sentence],
+                        start,
+                        end,
+                        _text(m.get("verdict")),
+                    ]
+                )
             if mentions:
                 item["m"] = mentions
             waiver = finding.get("waiver")
@@ -122,23 +152,46 @@ def _data(doc: dict) -> dict:
             if item:
                 evidence[str(col)] = item
         key = str(fact.get("id")) if ids.count(str(fact.get("id"))) == 1 else str(fact.get("nodeid"))
-        groups = [{"figure": _text(g.get("figure")),
-                   "sources": [index[p] for p in g.get("sources") or [] if p in index]}
-                  for g in fact.get("groups") or [] if isinstance(g, dict)]
-        out_facts.append({
-            "key": key, "id": _text(fact.get("id")), "label": label, "nodeid": _text(fact.get("nodeid")),
-            "file": _text(fact.get("file")), "line": fact.get("line"),
-            "claim": _text(fact.get("claim")), "expect": expected_text(fact),
-            "status": fact_status(fact), "failing": is_failing(fact),
-            "severity": _text(fact.get("severity")), "summary": _text(fact.get("summary")),
-            "groups": groups, "cells": "".join(cells), "ev": evidence,
-        })
+        groups = [
+            {"figure": _text(g.get("figure")), "sources": [index[p] for p in g.get("sources") or [] if p in index]}
+            for g in fact.get("groups") or []
+            if isinstance(g, dict)
+        ]
+        out_facts.append(
+            {
+                "key": key,
+                "id": _text(fact.get("id")),
+                "label": label,
+                "nodeid": _text(fact.get("nodeid")),
+                "file": _text(fact.get("file")),
+                "line": fact.get("line"),
+                "claim": _text(fact.get("claim")),
+                "expect": expected_text(fact),
+                "status": fact_status(fact),
+                "failing": is_failing(fact),
+                "severity": _text(fact.get("severity")),
+                "summary": _text(fact.get("summary")),
+                "groups": groups,
+                "cells": "".join(cells),
+                "ev": evidence,
+            }
+        )
     return {
-        "verdicts": [{"name": v, "word": verdict_word(v), "symbol": SYMBOLS.get(v, "?"),
-                      "about": DESCRIPTIONS.get(v, "")} for v in verdicts],
-        "sources": [{"label": outlet_label(s), "outlet": clean(s["outlet"]) if s.get("outlet") else None,
-                     "date": date_label(s), "path": _text(s.get("path")),
-                     "url": _url(s.get("url")), "title": _text(s.get("title"))} for s in sources],
+        "verdicts": [
+            {"name": v, "word": verdict_word(v), "symbol": SYMBOLS.get(v, "?"), "about": DESCRIPTIONS.get(v, "")}
+            for v in verdicts
+        ],
+        "sources": [
+            {
+                "label": outlet_label(s),
+                "outlet": clean(s["outlet"]) if s.get("outlet") else None,
+                "date": date_label(s),
+                "path": _text(s.get("path")),
+                "url": _url(s.get("url")),
+                "title": _text(s.get("title")),
+            }
+            for s in sources
+        ],
         "sentences": sentences,
         "facts": out_facts,
     }
@@ -512,8 +565,10 @@ def _totals_html(doc: dict, verdicts: list[dict]) -> str:
         if not n:
             continue
         cls = f"v v-{v['name']}" if v["name"] in VERDICTS else "v v-unknown"
-        items.append(f'<li title="{html.escape(v["about"])}"><span class="{cls}" aria-hidden="true">'
-                     f'{html.escape(v["symbol"])}</span>{n} {html.escape(clean(v["word"]))}</li>')
+        items.append(
+            f'<li title="{html.escape(v["about"])}"><span class="{cls}" aria-hidden="true">'
+            f"{html.escape(v['symbol'])}</span>{n} {html.escape(clean(v['word']))}</li>"
+        )
     return '<ul class="totals" aria-label="Findings by verdict">' + "".join(items) + "</ul>"
 
 
@@ -527,8 +582,10 @@ def _headline(doc: dict) -> str:
         parts.append(f'<span class="{cls}">{html.escape(chunk)}</span>')
     fact_word = "fact" if len(facts) == 1 else "facts"
     source_word = "source" if n_sources == 1 else "sources"
-    return (f'<p class="headline">{len(facts)} {fact_word} checked against {n_sources} '
-            f'{source_word}: {", ".join(parts)}</p>')
+    return (
+        f'<p class="headline">{len(facts)} {fact_word} checked against {n_sources} '
+        f"{source_word}: {', '.join(parts)}</p>"
+    )
 
 
 def render_html(doc: dict) -> str:
@@ -537,29 +594,35 @@ def render_html(doc: dict) -> str:
     facts = doc.get("facts") or []
     failing = sum(1 for f in facts if is_failing(f))
     title = f"Fact check: {statuses_text(list(facts))}"
-    csp = (f"default-src 'none'; script-src '{_sha256(_SCRIPT)}'; style-src '{_sha256(_STYLE)}'; "
-           "img-src 'none'; base-uri 'none'; form-action 'none'")
-    return "".join([
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
-        f'<meta http-equiv="Content-Security-Policy" content="{html.escape(csp)}">\n',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
-        '<meta name="generator" content="pytest-factcheck">\n',
-        f"<title>{html.escape(title)}</title>\n",
-        f"<style>{_STYLE}</style>\n</head>\n<body>\n<header>\n",
-        "<h1>Fact check report</h1>\n",
-        _headline(doc), "\n",
-        _totals_html(doc, data["verdicts"]), "\n",
-        '<div class="controls"><label><input type="checkbox" id="fc-only-failing"> '
-        f"Show only the {failing} fact{'s' if failing != 1 else ''} that failed or warned"
-        "</label><span>Click a cell (or press Enter on it) to see the evidence; "
-        "arrow keys move between cells.</span></div>\n",
-        "</header>\n<main>\n",
-        "<noscript><p>This report needs JavaScript to draw the matrix; "
-        "the same findings are in the JSON report.</p></noscript>\n",
-        '<div class="wrap"><table id="fc-matrix" role="grid" '
-        'aria-label="Verdict of each source on each fact"></table></div>\n',
-        "</main>\n",
-        '<aside id="fc-evidence" hidden aria-live="polite" aria-label="Evidence"></aside>\n',
-        f'<script type="application/json" id="fc-data">{_json_for_script(data)}</script>\n',
-        f"<script>{_SCRIPT}</script>\n</body>\n</html>\n",
-    ])
+    csp = (
+        f"default-src 'none'; script-src '{_sha256(_SCRIPT)}'; style-src '{_sha256(_STYLE)}'; "
+        "img-src 'none'; base-uri 'none'; form-action 'none'"
+    )
+    return "".join(
+        [
+            '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n',
+            f'<meta http-equiv="Content-Security-Policy" content="{html.escape(csp)}">\n',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
+            '<meta name="generator" content="pytest-factcheck">\n',
+            f"<title>{html.escape(title)}</title>\n",
+            f"<style>{_STYLE}</style>\n</head>\n<body>\n<header>\n",
+            "<h1>Fact check report</h1>\n",
+            _headline(doc),
+            "\n",
+            _totals_html(doc, data["verdicts"]),
+            "\n",
+            '<div class="controls"><label><input type="checkbox" id="fc-only-failing"> '
+            f"Show only the {failing} fact{'s' if failing != 1 else ''} that failed or warned"
+            "</label><span>Click a cell (or press Enter on it) to see the evidence; "
+            "arrow keys move between cells.</span></div>\n",
+            "</header>\n<main>\n",
+            "<noscript><p>This report needs JavaScript to draw the matrix; "
+            "the same findings are in the JSON report.</p></noscript>\n",
+            '<div class="wrap"><table id="fc-matrix" role="grid" '
+            'aria-label="Verdict of each source on each fact"></table></div>\n',
+            "</main>\n",
+            '<aside id="fc-evidence" hidden aria-live="polite" aria-label="Evidence"></aside>\n',
+            f'<script type="application/json" id="fc-data">{_json_for_script(data)}</script>\n',
+            f"<script>{_SCRIPT}</script>\n</body>\n</html>\n",
+        ]
+    )

@@ -6,19 +6,30 @@ documented with examples in docs/reader.md. The scan is one precompiled regular 
 over each sentence plus small, bounded look-ups around each number, so reading is linear
 in the length of the text.
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
 
 from .numbers import (
-    CARDINALS, HEDGES, NEGATED, ORDINALS, POST_HEDGES, SCALE_ABBREVIATIONS, SCALES, VAGUE,
-    hedge_interval, ordinal_value, parse_words, whole,
+    CARDINALS,
+    HEDGES,
+    NEGATED,
+    ORDINALS,
+    POST_HEDGES,
+    SCALE_ABBREVIATIONS,
+    SCALES,
+    VAGUE,
+    hedge_interval,
+    ordinal_value,
+    parse_words,
+    whole,
 )
 from .sentences import split_sentences
 from .units import CURRENCY_SYMBOLS, TIME_UNITS, UNIT_WORDS, unit_name
 
-__all__ = ["Figure", "Sentence", "read_figures", "read_sentences", "READER_VERSION"]
+__all__ = ["READER_VERSION", "Figure", "Sentence", "read_figures", "read_sentences"]
 
 #: Bumped whenever the reading rules change, so cached readings are invalidated.
 READER_VERSION = "4"
@@ -66,6 +77,7 @@ class Sentence:
 
 # --------------------------------------------------------------------------- patterns
 
+
 def _alt(words: object) -> str:
     """A regex alternation of ``words``, longest first, spaces matching any blank run."""
     ordered = sorted(set(words), key=len, reverse=True)  # type: ignore[arg-type]
@@ -78,20 +90,36 @@ _TEEN = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _S99 = rf"(?:(?:{_TENS})(?:[- ](?:{_U})\b)?|{_TEEN}|{_U})\b"
 _H = rf"(?:(?:{_S99}|a)\s+hundred\b(?:\s+(?:and\s+)?{_S99})?|{_S99})"
-_BIG = (rf"(?:{_H}|a(?=\s+(?:thousand|million|billion)))(?:\s+and\s+a\s+half\b)?"
-        rf"(?:\s+(?:thousand|million|billion|trillion)\b(?:\s+(?:and\s+)?{_H}(?!\s+dozen))?)*")
-_WORDS = (rf"(?:(?:a\s+half|half\s+a|half|{_H}|a)[\s-]+dozen\b|a\s+(?:couple|pair)\s+of\b"
-          rf"|{_BIG})")
-_ORDW = (rf"(?:(?:{_TENS})-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
-         rf"|{_alt(ORDINALS)})")
+_BIG = (
+    rf"(?:{_H}|a(?=\s+(?:thousand|million|billion)))(?:\s+and\s+a\s+half\b)?"
+    rf"(?:\s+(?:thousand|million|billion|trillion)\b(?:\s+(?:and\s+)?{_H}(?!\s+dozen))?)*"
+)
+_WORDS = (
+    rf"(?:(?:a\s+half|half\s+a|half|{_H}|a)[\s-]+dozen\b|a\s+(?:couple|pair)\s+of\b"
+    rf"|{_BIG})"
+)
+_ORDW = (
+    rf"(?:(?:{_TENS})-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+    rf"|{_alt(ORDINALS)})"
+)
 _FRACTIONS = {
-    "half": 0.5, "a half": 0.5, "one half": 0.5, "a third": 1 / 3, "one third": 1 / 3,
-    "two thirds": 2 / 3, "a quarter": 0.25, "one quarter": 0.25, "three quarters": 0.75,
-    "a fifth": 0.2, "one fifth": 0.2, "two fifths": 0.4, "three fifths": 0.6,
-    "a tenth": 0.1, "one tenth": 0.1,
+    "half": 0.5,
+    "a half": 0.5,
+    "one half": 0.5,
+    "a third": 1 / 3,
+    "one third": 1 / 3,
+    "two thirds": 2 / 3,
+    "a quarter": 0.25,
+    "one quarter": 0.25,
+    "three quarters": 0.75,
+    "a fifth": 0.2,
+    "one fifth": 0.2,
+    "two fifths": 0.4,
+    "three fifths": 0.6,
+    "a tenth": 0.1,
+    "one tenth": 0.1,
 }
-_FRAC = "|".join(re.escape(k).replace(r"\ ", r"[\s-]+")
-                 for k in sorted(_FRACTIONS, key=len, reverse=True))
+_FRAC = "|".join(re.escape(k).replace(r"\ ", r"[\s-]+") for k in sorted(_FRACTIONS, key=len, reverse=True))
 
 _WORD_TOKEN = re.compile(
     rf"""
@@ -103,10 +131,11 @@ _WORD_TOKEN = re.compile(
     """,
     re.X,
 )
-_DIGIT_TOKEN = re.compile(
-    rf"(?P<digits>(?:(?P<cur>[$£€¥])\s?|(?<![\w.,/:#@$£€¥-]))(?P<num>{_NUM}))")
+_DIGIT_TOKEN = re.compile(rf"(?P<digits>(?:(?P<cur>[$£€¥])\s?|(?<![\w.,/:#@$£€¥-]))(?P<num>{_NUM}))")
 
 _DIGIT_STARTS = frozenset("0123456789$£€¥")
+
+
 def _trie(words: list[str]) -> str:
     """A regex matching exactly ``words``, factored by prefix: sre tries the alternatives
     of a group one by one, so a trie scans several times faster than a flat list."""
@@ -131,12 +160,15 @@ _LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz
 _CANDIDATE_WORDS = sorted(
     set(_U.split("|") + _TEEN.split("|") + _TENS.split("|") + list(ORDINALS))
     | {"half", "dozens", "scores", "hundreds", "thousands", "millions", "billions", "tens"},
-    key=len, reverse=True)
+    key=len,
+    reverse=True,
+)
 #: Where a number may start, searched in an ASCII-lower-cased copy of the text (a
 #: case-sensitive search is several times faster than an IGNORECASE one).
 _CANDIDATE = re.compile(
     r"[$£€¥]|(?<!\w)(?:\d[\d,.]*|(?:a\s+(?:dozen|couple|pair|half|hundred|thousand|million"
-    rf"|billion|third|quarter|fifth|tenth)|{_trie(_CANDIDATE_WORDS)})\b)")
+    rf"|billion|third|quarter|fifth|tenth)|{_trie(_CANDIDATE_WORDS)})\b)"
+)
 
 
 def _reversed_alt(phrases: object) -> str:
@@ -145,34 +177,33 @@ def _reversed_alt(phrases: object) -> str:
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
 
 
-_MONTH_NAMES = ("Jan January Feb February Mar March Apr April May Jun June Jul July Aug August "
-                "Sep Sept September Oct October Nov November Dec December").split()
-_CHANGE_VERBS = ("up down rose risen rising increased increasing fell fallen falling dropped "
-                 "climbed jumped grew declined went").split()
+_MONTH_NAMES = ["Jan", "January", "Feb", "February", "Mar", "March", "Apr", "April", "May", "Jun", "June", "Jul", "July", "Aug", "August", "Sep", "Sept", "September", "Oct", "October", "Nov", "November", "Dec", "December"]
+_CHANGE_VERBS = ["up", "down", "rose", "risen", "rising", "increased", "increasing", "fell", "fallen", "falling", "dropped", "climbed", "jumped", "grew", "declined", "went"]
 # Left-context patterns run on the reversed text, anchored right before the number, so
 # each look-up is one match instead of a search over a window.
-_HEDGE_REV = re.compile(
-    rf"(?i)[ \t]*(?P<hedge>{_reversed_alt(HEDGES)})(?:\s+(?P<neg>ton|on))?(?![\w~])")
+_HEDGE_REV = re.compile(rf"(?i)[ \t]*(?P<hedge>{_reversed_alt(HEDGES)})(?:\s+(?P<neg>ton|on))?(?![\w~])")
 _PREVIOUS_REV = re.compile(
     rf"(?i)[ \t]*(?:morf\s+(?:{_reversed_alt(_CHANGE_VERBS)})|(?:htiw|ot)\s+derapmoc"
-    r"|susrev|\.?sv)(?!\w)")
+    r"|susrev|\.?sv)(?!\w)"
+)
 _PREV_WORD_REV = re.compile(r"[ \t]*([A-Za-z'’.#-]*[A-Za-z#])(?=[\s(\[\"“]|\Z)")
 _DOLLAR_PREFIX_REV = re.compile(r"(SU|[CA])(?!\w)")
 _MONTH_SET = frozenset(_MONTH_NAMES)
 _HEDGE_TAILS = frozenset(h.split()[-1] for h in HEDGES)
 _PREVIOUS_TAILS = frozenset({"from", "with", "to", "versus", "vs", "vs."})
-_DAY_MONTH = re.compile(
-    rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{'|'.join(_MONTH_NAMES)})\b\.?(?:,?\s+\d{{4}}(?!\w))?")
+_DAY_MONTH = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{'|'.join(_MONTH_NAMES)})\b\.?(?:,?\s+\d{{4}}(?!\w))?")
 _YEAR_AFTER_DAY = re.compile(r",?\s+\d{4}(?!\w)")
 _CLOCK = re.compile(r"[/:]\d|-\d\d-\d\d\b|\s*[ap]\.?m\b\.?")
 _YEAR_RANGE = re.compile(r"[-–/](?:1[5-9]|20)?\d\d(?!\w)")
 
 _SECOND = re.compile(
     rf"(?:(?P<digits>{_NUM})(?P<glued>bn|mn|mln|bln|tn|trn|m|k)?(?![\w,.]\d)|(?P<ord>\d+(?:st|nd|rd|th)\b|(?i:{_ORDW})(?![\w-]))"
-    rf"|(?P<words>(?i:{_BIG})))(?!\w)")
+    rf"|(?P<words>(?i:{_BIG})))(?!\w)"
+)
 _SCALE_AFTER = re.compile(
     r"(?:\s+(?P<word>(?i:hundred|thousand|million|billion|trillion|dozen))\b"
-    r"|\s?(?P<abbr>bn|mn|mln|bln|tn|trn)\b)")
+    r"|\s?(?P<abbr>bn|mn|mln|bln|tn|trn)\b)"
+)
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—)\s*|\s+(?:to|or|through|and)\s+")
 _AND = re.compile(r"\s+and\s+")
 _POST_HEDGE = re.compile(r"(?i)\s+or\s+(?:more|greater|higher|above|fewer|less|so)\b|-plus\b|\+")
@@ -191,65 +222,54 @@ _CURRENCY_WORDS = frozenset({"dollars", "euros", "yen"})
 _AGE = re.compile(r"(?i)-old\b")
 _CONVERSION = re.compile(
     rf"\s*\((?:(?i:about|roughly|some|nearly|around|approximately|almost|~|c\.)\s*)?"
-    rf"(?:[$£€]\s?)?{_NUM}(?:\s?[A-Za-z%/²]+)*\s*\)")
+    rf"(?:[$£€]\s?)?{_NUM}(?:\s?[A-Za-z%/²]+)*\s*\)"
+)
 _CODE_RUN = re.compile(r"[\w.,/:%-]*")
 _ATTACHED = re.compile(r"[A-Za-z]+")
 
 _NEXT_LOWER = re.compile(r"[ \t]+[a-z]")
-_NEXT_OF = re.compile(
-    r"[ \t]+of(?:[ \t]+(?:the|these|those|its|their|his|her|our|them|all))?(?=[ \t])")
+_NEXT_OF = re.compile(r"[ \t]+of(?:[ \t]+(?:the|these|those|its|their|his|her|our|them|all))?(?=[ \t])")
 _ONE_OF = re.compile(r"(?i)\s+(?:of\s+(?:the|these|those|its|their|his|her|our|them)\b|another\b)")
-_NP_TOKEN = re.compile(
-    r"[ \t]+((?:[A-Za-z]\.){2,}|[A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*)(?![\w-])")
+_NP_TOKEN = re.compile(r"[ \t]+((?:[A-Za-z]\.){2,}|[A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*)(?![\w-])")
 
 # --------------------------------------------------------------------------- lexicons
 
-_STOP = frozenset("""
-in on at of for from to by with against across near into onto over under during since
-after before through including per as than like within without toward towards about around
-among amid amidst between behind beyond inside outside along via upon off out up down
-throughout despite except plus but yet so while when who whom which that where whose
-whether if because although though nor the a an this these those its their his her our my
-your it they them he she we i you there here each every all both any is are was were be
-been being am have has had do does did will would shall should can could may might must
-also still now then just only already again ago not no never ever even very too early late
-later earlier last next yesterday today tonight tomorrow said says say according
-respectively apiece total altogether monday tuesday wednesday thursday friday saturday
-sunday january february march april june july august september october november december
-more most less fewer own
-""".split())
+_STOP = frozenset(
+    ["in", "on", "at", "of", "for", "from", "to", "by", "with", "against", "across", "near", "into", "onto", "over", "under", "during", "since", "after", "before", "through", "including", "per", "as", "than", "like", "within", "without", "toward", "towards", "about", "around", "among", "amid", "amidst", "between", "behind", "beyond", "inside", "outside", "along", "via", "upon", "off", "out", "up", "down", "throughout", "despite", "except", "plus", "but", "yet", "so", "while", "when", "who", "whom", "which", "that", "where", "whose", "whether", "if", "because", "although", "though", "nor", "the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our", "my", "your", "it", "they", "them", "he", "she", "we", "i", "you", "there", "here", "each", "every", "all", "both", "any", "is", "are", "was", "were", "be", "been", "being", "am", "have", "has", "had", "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "also", "still", "now", "then", "just", "only", "already", "again", "ago", "not", "no", "never", "ever", "even", "very", "too", "early", "late", "later", "earlier", "last", "next", "yesterday", "today", "tonight", "tomorrow", "said", "says", "say", "according", "respectively", "apiece", "total", "altogether", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december", "more", "most", "less", "fewer", "own"]
+)
 _STOP = _STOP | frozenset(CARDINALS) | frozenset(SCALES)
 _SKIP_LEAD = frozenset({"such", "more", "additional", "other", "further", "new"})
 #: Participles that name what a bare number counts ("5 dead, 12 wounded", "40 missing").
-_CASUALTY_STATES = frozenset("""wounded injured killed missing displaced detained arrested
-hospitalized hospitalised evacuated rescued""".split())
-_ED_NOUNS = frozenset("hundred need speed bed seed shed creed breed deed feed red reed".split())
-_ING_NOUNS = frozenset("""
-thing building meeting wing evening morning ceiling offering bombing shooting killing
-landing briefing hearing ruling warning finding funding training uprising spring king ring
-string sibling opening opening
-""".split())
-_MEN_SINGULARS = frozenset("specimen abdomen regimen acumen stamen hymen".split())
-_IRREGULAR_PLURALS = frozenset(
-    "people personnel children men women servicemen servicewomen civilians".split())
-_ROLE_VERBS = frozenset("""
-kill kills killing injure injures injuring wound wounds wounding hit hits struck shot lost
-left sent fire fires firing launch launches launching
-""".split())
-_YEAR_WORDS = frozenset("""
-in since by of from until till to through before after during early late mid the and or
-between around circa
-""".split())
-_DETERMINERS = frozenset("the a an its their his her our this that every each".split())
-_NOT_NAMES = (_STOP | _SKIP_LEAD | {h.split()[0] for h in HEDGES} | frozenset("""
-another only exactly just with including and but or all some nearly almost about around
-roughly approximately over more some those these killing killed injuring injured
-""".split())) - {"no"}
-_PRONOUN_ONE = frozenset("no the this that any every each which someone anyone".split())
+_CASUALTY_STATES = frozenset(
+    ["wounded", "injured", "killed", "missing", "displaced", "detained", "arrested", "hospitalized", "hospitalised", "evacuated", "rescued"]
+)
+_ED_NOUNS = frozenset(["hundred", "need", "speed", "bed", "seed", "shed", "creed", "breed", "deed", "feed", "red", "reed"])
+_ING_NOUNS = frozenset(
+    ["thing", "building", "meeting", "wing", "evening", "morning", "ceiling", "offering", "bombing", "shooting", "killing", "landing", "briefing", "hearing", "ruling", "warning", "finding", "funding", "training", "uprising", "spring", "king", "ring", "string", "sibling", "opening", "opening"]
+)
+_MEN_SINGULARS = frozenset(["specimen", "abdomen", "regimen", "acumen", "stamen", "hymen"])
+_IRREGULAR_PLURALS = frozenset(["people", "personnel", "children", "men", "women", "servicemen", "servicewomen", "civilians"])
+_ROLE_VERBS = frozenset(
+    ["kill", "kills", "killing", "injure", "injures", "injuring", "wound", "wounds", "wounding", "hit", "hits", "struck", "shot", "lost", "left", "sent", "fire", "fires", "firing", "launch", "launches", "launching"]
+)
+_YEAR_WORDS = frozenset(
+    ["in", "since", "by", "of", "from", "until", "till", "to", "through", "before", "after", "during", "early", "late", "mid", "the", "and", "or", "between", "around", "circa"]
+)
+_DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "every", "each"])
+_NOT_NAMES = (
+    _STOP
+    | _SKIP_LEAD
+    | {h.split()[0] for h in HEDGES}
+    | frozenset(
+        ["another", "only", "exactly", "just", "with", "including", "and", "but", "or", "all", "some", "nearly", "almost", "about", "around", "roughly", "approximately", "over", "more", "some", "those", "these", "killing", "killed", "injuring", "injured"]
+    )
+) - {"no"}
+_PRONOUN_ONE = frozenset(["no", "the", "this", "that", "any", "every", "each", "which", "someone", "anyone"])
 _MAX_NP_WORDS = 7
 
 
 # --------------------------------------------------------------------------- reading
+
 
 @dataclass(slots=True)
 class _Number:
@@ -277,13 +297,13 @@ def _plural(word: str) -> bool:
         return True
     if len(lower) > 4 and lower.endswith("men") and lower not in _MEN_SINGULARS:
         return True  # fishermen, linemen, policemen
-    return (len(lower) > 3 and lower.endswith("s") and "." not in lower
-            and not lower.endswith(("ss", "us", "is")))
+    return len(lower) > 3 and lower.endswith("s") and "." not in lower and not lower.endswith(("ss", "us", "is"))
 
 
 def _verb_form(lower: str) -> bool:
-    return ((lower.endswith("ed") and len(lower) > 4 and lower not in _ED_NOUNS)
-            or (lower.endswith("ing") and len(lower) > 5 and lower not in _ING_NOUNS))
+    return (lower.endswith("ed") and len(lower) > 4 and lower not in _ED_NOUNS) or (
+        lower.endswith("ing") and len(lower) > 5 and lower not in _ING_NOUNS
+    )
 
 
 def _digit_value(text: str) -> int | float:
@@ -360,7 +380,7 @@ def _post_hedge(text: str, num: _Number, send: int) -> None:
 
 
 def _ratio(text: str, num: _Number, send: int) -> None:
-    """"1 in 5", "one out of four": a ratio, never two counts."""
+    """ "1 in 5", "one out of four": a ratio, never two counts."""
     m = _RATIO.match(text, num.end, send)
     if not m:
         return
@@ -368,7 +388,7 @@ def _ratio(text: str, num: _Number, send: int) -> None:
     if second is None or second[2]:
         return
     end, value = second[0], second[1]
-    written = text[m.end():end]
+    written = text[m.end() : end]
     if value <= num.value or (written.isdigit() and len(written) == 4):
         return
     num.value = num.low = num.high = whole(num.value / value)
@@ -488,11 +508,11 @@ class _Reader:
     def _left(self, pos: int) -> _Left:
         word = self._prev_word(pos).lower()
         hedge = None
-        if word in _HEDGE_TAILS or self.text[pos - 1:pos] == "~" or word.endswith("~"):
+        if word in _HEDGE_TAILS or self.text[pos - 1 : pos] == "~" or word.endswith("~"):
             hedge = self._rev_match(_HEDGE_REV, pos)
         if hedge:
             start = self._orig(hedge.end())
-            written = " ".join(self.text[start:self._orig(hedge.start("hedge"))].lower().split())
+            written = " ".join(self.text[start : self._orig(hedge.start("hedge"))].lower().split())
             shape = HEDGES[" ".join(hedge.group("hedge")[::-1].lower().split())]
             if hedge.group("neg"):
                 shape = NEGATED.get(shape, shape)
@@ -511,8 +531,7 @@ class _Reader:
 
     def _previous(self, pos: int, word: str) -> bool:
         """Whether an earlier-value marker ("up from", "compared with") stands before."""
-        return (word.lower() in _PREVIOUS_TAILS
-                and self._rev_match(_PREVIOUS_REV, pos) is not None)
+        return word.lower() in _PREVIOUS_TAILS and self._rev_match(_PREVIOUS_REV, pos) is not None
 
     # -- one token ---------------------------------------------------------------
 
@@ -560,9 +579,22 @@ class _Reader:
         low, high, low_open, high_open = hedge_interval(shape, num.low, num.high)
         start = hedge_start if hedge_start is not None else num.start
         figure = Figure(
-            text=text[start:end], start=start, end=end, value=num.value, low=low, high=high,
-            low_open=low_open, high_open=high_open, qualifier=qualifier, kind=num.kind,
-            noun=noun, unit=num.unit, previous=left.previous, phrase=phrase, role=role)
+            text=text[start:end],
+            start=start,
+            end=end,
+            value=num.value,
+            low=low,
+            high=high,
+            low_open=low_open,
+            high_open=high_open,
+            qualifier=qualifier,
+            kind=num.kind,
+            noun=noun,
+            unit=num.unit,
+            previous=left.previous,
+            phrase=phrase,
+            role=role,
+        )
         return figure, resume
 
     def _not_a_quantity(self, m: re.Match[str]) -> int | None:
@@ -613,7 +645,7 @@ class _Reader:
         value = _digit_value(digits_text)
         num = _Number(m.start(), m.end(), value, value, value, digits=True)
         num.plain_year = digits_text.isdigit() and len(digits_text) == 4 and 1800 <= value <= 2099
-        nxt = text[num.end:num.end + 2]
+        nxt = text[num.end : num.end + 2]
         if len(nxt) == 2 and nxt[0] in ",." and nxt[1].isdigit():
             return None  # "2,5 km": a decimal comma or a list; ambiguous, left out
         if nxt[:1] == "_":
@@ -651,7 +683,8 @@ class _Reader:
         text, send = self.text, self.end
         sign, word = self._peek(num.end)
         if (sign in ("-", "–", "—") or word in _RANGE_WORDS) and not self._previous(
-                num.start, self._prev_word(num.start)):
+            num.start, self._prev_word(num.start)
+        ):
             _range(text, num, send, between is not None, False)
             if between is not None and num.high != num.low:
                 num.between = between
@@ -662,8 +695,7 @@ class _Reader:
         if num.kind == "count" and word in ("in", "out"):
             _ratio(text, num, send)
         if num.kind == "count":
-            pct = _PERCENT.match(text, num.end, send) if (
-                sign == "%" or word in _PERCENT_WORDS) else None
+            pct = _PERCENT.match(text, num.end, send) if (sign == "%" or word in _PERCENT_WORDS) else None
             if pct:
                 num.kind, num.unit, num.end, num.plain_year = "percent", "percent", pct.end(), False
                 return num
@@ -687,7 +719,7 @@ class _Reader:
         return lower in _DETERMINERS or lower.endswith(("'s", "’s")) or num.high != num.low
 
     def _cardinal_word_ok(self, m: re.Match[str], left: _Left) -> bool:
-        """"one" as a pronoun ("no one", "one of the", "the one") is not a figure."""
+        """ "one" as a pronoun ("no one", "one of the", "the one") is not a figure."""
         if m.group().lower() != "one":
             return not _is_name(left.immediate)
         if left.immediate.lower() in _PRONOUN_ONE:
@@ -705,8 +737,13 @@ class _Reader:
         if shape is None and num.kind != "money" and _is_name(left.immediate):
             return False
         start = num.start
-        return not (start > self.start and text[start - 1] in "([" and num.end < self.end
-                    and text[num.end] in ")]" and num.kind == "count")
+        return not (
+            start > self.start
+            and text[start - 1] in "(["
+            and num.end < self.end
+            and text[num.end] in ")]"
+            and num.kind == "count"
+        )
 
 
 @dataclass(slots=True)
@@ -727,8 +764,7 @@ def _is_name(word: str) -> bool:
     if word in ("No.", "Nos.", "#", "no.") or word.startswith("#"):
         return True
     bare = word.rstrip(".")
-    return (bare[:1].isupper() and "." not in bare and bare.lower() not in _NOT_NAMES
-            and bare.lower() not in CARDINALS)
+    return bare[:1].isupper() and "." not in bare and bare.lower() not in _NOT_NAMES and bare.lower() not in CARDINALS
 
 
 def _noun_phrase(text: str, pos: int, send: int, value: int | float) -> tuple[int, int, str] | None:
@@ -788,7 +824,7 @@ def _noun(taken: list[re.Match[str]]) -> str | None:
     words = [m.group(1) for m in taken]
     for i in range(len(words) - 1, -1, -1):
         if words[i].lower() in ("and", "or"):
-            words = words[i + 2:]
+            words = words[i + 2 :]
             break
     kept = [w for w in words if "." not in w and "-" not in w and w.lower() not in _SKIP_LEAD]
     if not kept or not kept[-1][0].isalpha():
@@ -814,11 +850,15 @@ def _inherit(figures: list[Figure]) -> list[Figure]:
 #: counts: "a"/"an", a noun phrase of up to four words, then was / has been / had been and a
 #: casualty verb. Any other "a"/"an" ("a U.S. official said", "a rocket was fired") is not
 #: a figure.
-_CASUALTY_VERBS = (r"(?:killed|injured|wounded|hurt|hospitali[sz]ed|arrested|detained|kidnapped|"
-                   r"abducted|missing)\b")
+_CASUALTY_VERBS = (
+    r"(?:killed|injured|wounded|hurt|hospitali[sz]ed|arrested|detained|kidnapped|"
+    r"abducted|missing)\b"
+)
 _CASUALTY_VERB = re.compile(rf"\b(?:was|been)\s+{_CASUALTY_VERBS}")
-_ONE_CASUALTY = re.compile(r"(?<![\w'’-])(?P<art>[Aa]n?)\s+(?P<np>(?:[\w.'’-]+\s+){0,3}?[\w'’-]+)"
-                           rf"\s+(?:was|has\s+been|had\s+been)\s+{_CASUALTY_VERBS}")
+_ONE_CASUALTY = re.compile(
+    r"(?<![\w'’-])(?P<art>[Aa]n?)\s+(?P<np>(?:[\w.'’-]+\s+){0,3}?[\w'’-]+)"
+    rf"\s+(?:was|has\s+been|had\s+been)\s+{_CASUALTY_VERBS}"
+)
 
 
 def _one_casualty(text: str, start: int, end: int, figures: list[Figure]) -> list[Figure]:
@@ -835,8 +875,9 @@ def _one_casualty(text: str, start: int, end: int, figures: list[Figure]) -> lis
             continue
         kept = [w for w in words if "." not in w and "-" not in w] or words
         noun = " ".join(kept)
-        found.append(Figure(text[lo:hi], lo, hi, 1, 1, 1, False, False, None, "count", noun, None,
-                            phrase=" ".join(words)))
+        found.append(
+            Figure(text[lo:hi], lo, hi, 1, 1, 1, False, False, None, "count", noun, None, phrase=" ".join(words))
+        )
     return sorted(found, key=lambda f: f.start)
 
 

@@ -4,22 +4,23 @@ The per-fact entry built here is also what crosses the pytest-xdist wire and wha
 other report (failure text, matrix, HTML, CI formats) is drawn from, so it holds JSON
 built-in types only. docs/findings-json.md documents every key.
 """
+
 from __future__ import annotations
 
 import json
 import math
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
 
-from .checking import CODES, Finding, Reading, Result, figure_words
-from .facts import Fact
-from .reader import Figure
-from .sources import Source
+from ..checking.check import CODES, Finding, Reading, Result, figure_words
+from ..facts.loading import Fact
+from ..reader.reading import Figure
+from ..sources.finding import Source
 
-__all__ = ["SCHEMA", "source_entry", "fact_entry", "expand", "document", "write_json", "number", "FindingsView"]
+__all__ = ["SCHEMA", "FindingsView", "document", "expand", "fact_entry", "number", "source_entry", "write_json"]
 
 SCHEMA = "pytest-factcheck/1"
 #: Verdicts that count as a difference in summaries.
@@ -63,15 +64,17 @@ def figure_entry(figure: Figure) -> dict[str, Any]:
 def mention_entry(reading: Reading) -> dict[str, Any]:
     mention = reading.mention
     entry = figure_entry(mention.figure)
-    entry.update({
-        "figure": figure_words(mention.figure),
-        "line": mention.line,
-        "column": mention.column,
-        "sentence": mention.sentence,
-        "start": mention.offset,
-        "end": mention.offset + len(mention.figure.text),
-        "verdict": reading.verdict,
-    })
+    entry.update(
+        {
+            "figure": figure_words(mention.figure),
+            "line": mention.line,
+            "column": mention.column,
+            "sentence": mention.sentence,
+            "start": mention.offset,
+            "end": mention.offset + len(mention.figure.text),
+            "verdict": reading.verdict,
+        }
+    )
     return entry
 
 
@@ -104,13 +107,15 @@ def fact_entry(result: Result, nodeid: str) -> dict[str, Any]:
     one finding per source, made on demand."""
     fact = result.fact
     entry = _fact_fields(fact, nodeid)
-    entry.update({
-        "summary": summary(result.cells, result.unconfirmed),
-        "unconfirmed": result.unconfirmed,
-        "unused_waivers": [{"target": w.target, "reason": w.reason, "line": w.line} for w in result.unused_waivers],
-        "cells": result.cells,
-        "findings": {str(index): finding_entry(f) for index, f in result.findings.items()},
-    })
+    entry.update(
+        {
+            "summary": summary(result.cells, result.unconfirmed),
+            "unconfirmed": result.unconfirmed,
+            "unused_waivers": [{"target": w.target, "reason": w.reason, "line": w.line} for w in result.unused_waivers],
+            "cells": result.cells,
+            "findings": {str(index): finding_entry(f) for index, f in result.findings.items()},
+        }
+    )
     if fact.kind == "consensus":
         entry["groups"] = [{"figure": words, "sources": list(paths)} for words, paths in result.groups]
     return entry
@@ -156,7 +161,9 @@ def summary(cells: str, unconfirmed: str | None = None) -> str:
     differing = sum(counts.get(v, 0) for v in DIFFERING)
     detail = ", ".join(f"{v} {counts[v]}" for v in DIFFERING if counts.get(v))
     if differing:
-        text = f"{differing} of {total} source{'s' if total != 1 else ''} differ{'s' if differing == 1 else ''}: {detail}"
+        text = (
+            f"{differing} of {total} source{'s' if total != 1 else ''} differ{'s' if differing == 1 else ''}: {detail}"
+        )
     else:
         agree = counts.get("agree", 0)
         text = f"{agree} of {total} source{'s' if total != 1 else ''} agree{'s' if agree == 1 and total == 1 else ''}, none differs"
@@ -189,8 +196,13 @@ class FindingsView(Sequence):
         if detail is not None:
             return detail
         source = self._sources[index]
-        return {"source": source["path"], "outlet": source["outlet"], "published": source["published"],
-                "verdict": VERDICTS[self._cells[index]], "mentions": []}
+        return {
+            "source": source["path"],
+            "outlet": source["outlet"],
+            "published": source["published"],
+            "verdict": VERDICTS[self._cells[index]],
+            "mentions": [],
+        }
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
         return (self[i] for i in range(len(self)))

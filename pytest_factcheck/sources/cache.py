@@ -6,6 +6,7 @@ are written atomically (a temporary file, then rename), so concurrent pytest-xdi
 never see half an entry; a corrupt or truncated entry is detected, read afresh, rewritten,
 and reported.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -18,11 +19,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..reader.reading import READER_VERSION, Figure
 from .articles import Article, Mention, article_from_text, decode
-from .reader import READER_VERSION, Figure
-from .sources import Source
+from .finding import Source
 
-__all__ = ["ReadingCache", "ReadCounts", "clear"]
+__all__ = ["ReadCounts", "ReadingCache", "clear"]
 
 FORMAT = 2
 _FIGURE_FIELDS = [f.name for f in dataclasses.fields(Figure)]
@@ -94,12 +95,30 @@ def _dump(article: Article, key: str, original: Source) -> dict[str, Any]:
             words_index = word_lists[id(mention.sentence_words)] = len(words)
             words.append(list(mention.sentence_words))
         figure = [getattr(mention.figure, name) for name in _FIGURE_FIELDS]
-        mentions.append([figure, text_index, words_index, mention.offset, mention.line, mention.column,
-                         list(mention.near), "".join("1" if c else "0" for c in mention.near_capital),
-                         list(mention.phrase_words)])
+        mentions.append(
+            [
+                figure,
+                text_index,
+                words_index,
+                mention.offset,
+                mention.line,
+                mention.column,
+                list(mention.near),
+                "".join("1" if c else "0" for c in mention.near_capital),
+                list(mention.phrase_words),
+            ]
+        )
     inferred = article.source.outlet if original.outlet is None else None
-    return {"format": FORMAT, "reader": READER_VERSION, "key": key, "outlet": inferred, "problem": article.problem,
-            "sentences": list(sentences), "words": words, "mentions": mentions}
+    return {
+        "format": FORMAT,
+        "reader": READER_VERSION,
+        "key": key,
+        "outlet": inferred,
+        "problem": article.problem,
+        "sentences": list(sentences),
+        "words": words,
+        "mentions": mentions,
+    }
 
 
 def _restore(entry: dict[str, Any], source: Source) -> Article:
@@ -109,11 +128,19 @@ def _restore(entry: dict[str, Any], source: Source) -> Article:
     words = [tuple(w) for w in entry["words"]]
     mentions = []
     for figure, text_index, words_index, offset, line, column, near, capital, phrase in entry["mentions"]:
-        mentions.append(Mention(
-            figure=Figure(*figure), sentence=sentences[text_index], offset=offset, line=line, column=column,
-            near=tuple(near), near_capital=tuple(c == "1" for c in capital), sentence_words=words[words_index],
-            phrase_words=tuple(phrase),
-        ))
+        mentions.append(
+            Mention(
+                figure=Figure(*figure),
+                sentence=sentences[text_index],
+                offset=offset,
+                line=line,
+                column=column,
+                near=tuple(near),
+                near_capital=tuple(c == "1" for c in capital),
+                sentence_words=words[words_index],
+                phrase_words=tuple(phrase),
+            )
+        )
     return Article(source, tuple(mentions), entry["problem"])
 
 

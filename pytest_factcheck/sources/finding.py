@@ -5,6 +5,7 @@ A source is every ``*.txt`` and ``*.md`` file below a source folder, in sorted o
 ``outlet``, ``published`` (YYYY-MM-DD), ``url`` and ``title``, all optional. Where it names
 no outlet, ``infer_outlet`` looks for one in the text.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -13,9 +14,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .yamlnodes import InputError, Node, load_yaml
+from ..common.yamlnodes import InputError, Node, load_yaml
 
-__all__ = ["Source", "find_sources", "infer_outlet", "MANIFEST", "SUFFIXES"]
+__all__ = ["MANIFEST", "SUFFIXES", "Source", "find_sources", "infer_outlet"]
 
 MANIFEST = "sources.yaml"
 SUFFIXES = (".txt", ".md")
@@ -86,19 +87,34 @@ def read_manifest(path: Path, shown: str) -> dict[str, dict]:
     if root is None:
         return {}
     if not isinstance(root.value, dict):
-        raise InputError(shown, root.line, root.column, "a sources manifest must map file names to their outlet, published, url and title")
+        raise InputError(
+            shown,
+            root.line,
+            root.column,
+            "a sources manifest must map file names to their outlet, published, url and title",
+        )
     return {name: _manifest_entry(node, shown, name) for name, node in root.value.items()}
 
 
 def _manifest_entry(node: Node, shown: str, name: str) -> dict:
     if not isinstance(node.value, dict):
-        raise InputError(shown, node.line, node.column, f"the entry for {name!r} must be a mapping with outlet, published, url or title")
+        raise InputError(
+            shown,
+            node.line,
+            node.column,
+            f"the entry for {name!r} must be a mapping with outlet, published, url or title",
+        )
     entry: dict = {}
     assert node.keys is not None
     for key, value in node.value.items():
         if key not in MANIFEST_KEYS:
             where = node.keys[key]
-            raise InputError(shown, where.line, where.column, f"unknown key {key!r} for {name!r}; a manifest entry may have {', '.join(MANIFEST_KEYS)}")
+            raise InputError(
+                shown,
+                where.line,
+                where.column,
+                f"unknown key {key!r} for {name!r}; a manifest entry may have {', '.join(MANIFEST_KEYS)}",
+            )
         entry[key] = _manifest_value(key, value, shown)
     return entry
 
@@ -115,7 +131,9 @@ def _manifest_value(key: str, node: Node, shown: str):
         try:
             return dt.date.fromisoformat(str(value).strip())
         except ValueError:
-            raise InputError(shown, node.line, node.column, f"'published' must be a date written YYYY-MM-DD, not {value!r}") from None
+            raise InputError(
+                shown, node.line, node.column, f"'published' must be a date written YYYY-MM-DD, not {value!r}"
+            ) from None
     if isinstance(value, (dict, list)):
         raise InputError(shown, node.line, node.column, f"{key!r} must be text")
     return str(value).strip()
@@ -124,21 +142,37 @@ def _manifest_value(key: str, node: Node, shown: str):
 # --------------------------------------------------------------------------- outlets
 
 _KNOWN = {
-    "new york times": "The New York Times", "nytimes.com": "The New York Times",
-    "washington post": "The Washington Post", "washingtonpost.com": "The Washington Post",
-    "washington times": "The Washington Times", "washingtontimes.com": "The Washington Times",
-    "wall street journal": "The Wall Street Journal", "wsj.com": "The Wall Street Journal",
-    "associated press": "The Associated Press", "apnews.com": "The Associated Press",
-    "reuters": "Reuters", "reuters.com": "Reuters",
-    "guardian": "The Guardian", "theguardian.com": "The Guardian",
-    "bbc": "BBC", "bbc.com": "BBC", "bbc.co.uk": "BBC",
-    "cnn": "CNN", "cnn.com": "CNN",
-    "al jazeera": "Al Jazeera", "aljazeera.com": "Al Jazeera",
-    "financial times": "Financial Times", "ft.com": "Financial Times",
-    "bloomberg": "Bloomberg", "bloomberg.com": "Bloomberg",
-    "npr": "NPR", "npr.org": "NPR",
-    "politico": "Politico", "politico.com": "Politico",
-    "los angeles times": "Los Angeles Times", "latimes.com": "Los Angeles Times",
+    "new york times": "The New York Times",
+    "nytimes.com": "The New York Times",
+    "washington post": "The Washington Post",
+    "washingtonpost.com": "The Washington Post",
+    "washington times": "The Washington Times",
+    "washingtontimes.com": "The Washington Times",
+    "wall street journal": "The Wall Street Journal",
+    "wsj.com": "The Wall Street Journal",
+    "associated press": "The Associated Press",
+    "apnews.com": "The Associated Press",
+    "reuters": "Reuters",
+    "reuters.com": "Reuters",
+    "guardian": "The Guardian",
+    "theguardian.com": "The Guardian",
+    "bbc": "BBC",
+    "bbc.com": "BBC",
+    "bbc.co.uk": "BBC",
+    "cnn": "CNN",
+    "cnn.com": "CNN",
+    "al jazeera": "Al Jazeera",
+    "aljazeera.com": "Al Jazeera",
+    "financial times": "Financial Times",
+    "ft.com": "Financial Times",
+    "bloomberg": "Bloomberg",
+    "bloomberg.com": "Bloomberg",
+    "npr": "NPR",
+    "npr.org": "NPR",
+    "politico": "Politico",
+    "politico.com": "Politico",
+    "los angeles times": "Los Angeles Times",
+    "latimes.com": "Los Angeles Times",
 }
 _NAME = r"((?:[Tt]he\s+)?[A-Z][\w&'’.-]*(?:[ \t]+[A-Z][\w&'’.-]*){0,5})"
 #: (pattern, whether any name is believed or only a known outlet's)
