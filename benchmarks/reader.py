@@ -3,6 +3,12 @@
 Usage (from the repository root):
 
     python benchmarks/reader.py [--articles 600] [--sample 1500]
+    python benchmarks/reader.py --against HEAD~1 [--rounds 7]
+
+``--against REV`` compares this tree's reader with the reader of commit ``REV`` in one run:
+``git archive`` exports REV's package into a temporary folder under another name, both
+readers read the same seeds and generated corpus in interleaved rounds (A, B, B, A, ...),
+and the ratio of their best times is printed. Nothing else is measured in that mode.
 
 Measures, in one run on the same text:
 
@@ -263,13 +269,69 @@ def _sentence_texts(articles: list[str], limit: int) -> list[str]:
     return out[:limit]
 
 
+def _reader_at(rev: str, folder: Path):
+    """``read_sentences`` of the package as committed at ``rev``, imported as ``factcheck_at_rev``."""
+    import importlib
+    import io
+    import subprocess
+    import tarfile
+
+    archive = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", "--format=tar", rev, "pytest_factcheck"], check=True, capture_output=True
+    ).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(folder, filter="data")
+    (folder / "pytest_factcheck").rename(folder / "factcheck_at_rev")
+    sys.path.insert(0, str(folder))
+    return importlib.import_module("factcheck_at_rev.reader.reading").read_sentences
+
+
+def against(rev: str, articles: int, rounds: int) -> None:
+    """Print this reader's speed against the reader at ``rev`` on the same text, interleaved."""
+    import tempfile
+
+    seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    texts = seeds + generated_articles(articles)
+    size = sum(len(a.encode("utf-8")) for a in texts) / 1e6
+    with tempfile.TemporaryDirectory() as folder:
+        old = _reader_at(rev, Path(folder))
+        readers = {"this tree": read_sentences, rev: old}
+        best = {name: math.inf for name in readers}
+        ratios = []
+        for i in range(rounds):
+            order = list(readers) if i % 2 == 0 else list(readers)[::-1]
+            took = {}
+            for name in order:
+                start = time.perf_counter()
+                for text in texts:
+                    readers[name](text)
+                took[name] = time.perf_counter() - start
+                best[name] = min(best[name], took[name])
+            ratios.append(took["this tree"] / took[rev])
+    print(f"## Reader speed against {rev} (best of {rounds} interleaved rounds, {size:.3f} MB)\n")
+    print("| reader | seconds | MB/s |")
+    print("|---|---|---|")
+    for name, seconds in best.items():
+        print(f"| {name} | {seconds:.3f} | {size / seconds:.2f} |")
+    ratios.sort()
+    print(
+        f"\nthis tree takes {best['this tree'] / best[rev]:.2f}x the time of {rev} (best against best); "
+        f"paired rounds: median {ratios[len(ratios) // 2]:.2f}x, range {ratios[0]:.2f}x to {ratios[-1]:.2f}x"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--against", metavar="REV", help="compare with the reader at this git revision, only")
+    parser.add_argument("--rounds", type=int, default=7, help="interleaved rounds for --against")
     parser.add_argument("--articles", type=int, default=600, help="generated articles")
     parser.add_argument(
         "--sample", type=int, default=1500, help="sentences given to both readers for the quantulum3 comparison"
     )
     args = parser.parse_args()
+    if args.against:
+        against(args.against, args.articles, args.rounds)
+        return
 
     seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
     corpus = generated_articles(args.articles)

@@ -57,6 +57,8 @@ SCALES: dict[str, int] = {
     "billion": 1_000_000_000,
     "trillion": 1_000_000_000_000,
     "dozen": 12,
+    "lakh": 100_000,
+    "crore": 10_000_000,
 }
 #: Abbreviated scales written after digits ("2.5bn", "£3m", "10k").
 SCALE_ABBREVIATIONS: dict[str, int] = {
@@ -111,6 +113,16 @@ VAGUE: dict[str, tuple[int, int]] = {
     "tens of millions": (20_000_000, 99_999_999),
     "hundreds of millions": (200_000_000, 999_999_999),
     "billions": (2_000_000_000, 9_999_999_999),
+    "several dozen": (24, 99),
+    "a few dozen": (24, 99),
+    "several hundred": (200, 999),
+    "a few hundred": (200, 999),
+    "several thousand": (2_000, 9_999),
+    "a few thousand": (2_000, 9_999),
+    "several million": (2_000_000, 9_999_999),
+    "a few million": (2_000_000, 9_999_999),
+    "several billion": (2_000_000_000, 9_999_999_999),
+    "a few billion": (2_000_000_000, 9_999_999_999),
 }
 
 #: Hedge (lower case, single spaces) -> interval shape.
@@ -135,6 +147,17 @@ HEDGES: dict[str, str] = {
     "just over": "gt",
     "well above": "gt",
     "greater than": "gt",
+    "a little over": "gt",
+    "a little more than": "gt",
+    "exceeding": "gt",
+    "exceeds": "gt",
+    "exceeded": "gt",
+    "surpassing": "gt",
+    "surpassed": "gt",
+    "surpasses": "gt",
+    "topped": "gt",
+    "tops": "gt",
+    "topping": "gt",
     "at most": "le",
     "up to": "le",
     "as many as": "le",
@@ -155,6 +178,9 @@ HEDGES: dict[str, str] = {
     "almost": "near",
     "close to": "near",
     "approaching": "near",
+    "barely": "near",
+    "shy of": "near",
+    "just shy of": "near",
     "about": "about",
     "around": "about",
     "roughly": "about",
@@ -176,6 +202,7 @@ POST_HEDGES: dict[str, str] = {
     "or greater": "ge",
     "or higher": "ge",
     "or above": "ge",
+    "or over": "ge",
     "plus": "ge",
     "+": "ge",
     "or fewer": "le",
@@ -190,17 +217,17 @@ def whole(value: float | int | Decimal) -> int | float:
     """``value`` as an int when it is whole, else a float rounded to shed binary noise."""
     if isinstance(value, int):
         return value
-    number = float(value)
+    number = round(float(value), 9)  # "$16.4 million" is 16,400,000, not 16,399,999.999999998
     if number.is_integer() and abs(number) < 1e18:
         return int(number)
-    return round(number, 9)
+    return number
 
 
 def width(value: int | float) -> int | float:
     """The half-width of "about N": 5 % of N, or 10 % when N has one significant digit."""
     digits = _SIGNIFICANT.search(format(Decimal(str(value)), "f").replace(".", ""))
     share = Decimal("0.1") if digits is None or len(digits.group()) == 1 else Decimal("0.05")
-    return whole(Decimal(str(value)) * share)
+    return whole(abs(Decimal(str(value))) * share)
 
 
 def hedge_interval(
@@ -254,7 +281,7 @@ def parse_words(text: str) -> int | float | None:
     while i < len(words):
         word = words[i]
         if word == "and":
-            if words[i + 1 : i + 3] == ["a", "half"]:
+            if words[i + 1 : i + 3] in (["a", "half"], ["one", "half"]):
                 current += Decimal("0.5")
                 i += 3
                 continue

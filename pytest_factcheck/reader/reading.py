@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from decimal import Decimal
 
 from .numbers import (
     CARDINALS,
@@ -64,6 +65,7 @@ class Figure:
     previous: bool = False
     phrase: str | None = None
     role: str | None = None
+    denied: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,14 +87,18 @@ def _alt(words: object) -> str:
 
 
 _NUM = r"(?:\d{1,3}(?:,\d{3}){1,6}(?!,?\d)|\d{1,16}(?!\d))(?:\.\d{1,12}(?!\d))?"
+#: Thousands grouped by a space, no-break space or thin space: exactly three digits a group.
+_SPACED = r"\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}(?!\d|,\d)){1,4}"
+_VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
+_SIGNED_NUM = rf"(?:{_SPACED}|{_NUM})[½¼¾⅓⅔]?|[½¼¾⅓⅔]"
 _U = "one|two|three|four|five|six|seven|eight|nine"
 _TEEN = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _S99 = rf"(?:(?:{_TENS})(?:[- ](?:{_U})\b)?|{_TEEN}|{_U})\b"
 _H = rf"(?:(?:{_S99}|a)\s+hundred\b(?:\s+(?:and\s+)?{_S99})?|{_S99})"
 _BIG = (
-    rf"(?:{_H}|a(?=\s+(?:thousand|million|billion)))(?:\s+and\s+a\s+half\b)?"
-    rf"(?:\s+(?:thousand|million|billion|trillion)\b(?:\s+(?:and\s+)?{_H}(?!\s+dozen))?)*"
+    rf"(?:{_H}|a(?=\s+(?:thousand|million|billion)))(?:\s+and\s+(?:a|one)[\s-]+half\b)?"
+    rf"(?:\s+(?:thousand|million|billion|trillion|lakh|crore)\b(?:\s+(?:and\s+)?{_H}(?!\s+dozen))?)*"
 )
 _WORDS = (
     rf"(?:(?:a\s+half|half\s+a|half|{_H}|a)[\s-]+dozen\b|a\s+(?:couple|pair)\s+of\b"
@@ -121,19 +127,26 @@ _FRACTIONS = {
 }
 _FRAC = "|".join(re.escape(k).replace(r"\ ", r"[\s-]+") for k in sorted(_FRACTIONS, key=len, reverse=True))
 
+_SCALE_NAMES = "thousand|million|billion|trillion|lakh|crore"
 _WORD_TOKEN = re.compile(
     rf"""
-      (?P<frac>(?<![\w/.@-])(?i:{_FRAC})(?=\s+(?:of|the)\b))
+      (?P<fracscale>(?<![\w/.@-])(?i:(?:(?:a|one|two|three)[\s-]+)?(?:half|quarters?|thirds?)(?:\s+of)?(?:\s+an?)?
+          \s+(?:{_SCALE_NAMES}))(?!\w))
+    | (?P<couple>(?<![\w/.@-])(?i:a\s+couple(?:\s+of)?\s+(?:dozen|hundred|thousand|million|billion))(?!\w))
+    | (?P<frac>(?<![\w/.@-])(?i:(?:{_FRAC})(?=\s+(?:of|the)\b)|(?:two|three|four)[\s-]+(?:thirds|quarters|fifths))(?![\w-]))
     | (?P<words>(?<![\w/.@-])(?i:{_WORDS})(?!\w))
     | (?P<ordw>(?<![\w/.@-])(?i:{_ORDW})(?![\w-]))
-    | (?P<vague>(?<![\w/.@-])(?i:(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens
+    | (?P<vague>(?<![\w/.@-])(?i:(?:several|a\s+few)\s+(?:dozen|hundred|thousand|million|billion)|(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens
           |scores(?=\s+of\b)|hundreds|thousands|millions|billions)(?!\w))
     """,
     re.X,
 )
-_DIGIT_TOKEN = re.compile(rf"(?P<digits>(?:(?P<cur>[$£€¥])\s?|(?<![\w.,/:#@$£€¥-]))(?P<num>{_NUM}))")
+_DIGIT_TOKEN = re.compile(
+    rf"(?P<digits>(?:(?P<cur>[$£€¥₹])\s?|(?<![\w.,/:#@$£€¥₹+-]))"
+    rf"(?P<sign>(?<![^\s(])[-−](?=\d)|(?i:minus)\s+(?=\d))?(?P<num>{_SIGNED_NUM}))"
+)
 
-_DIGIT_STARTS = frozenset("0123456789$£€¥")
+_DIGIT_STARTS = frozenset("0123456789$£€¥₹-−½¼¾⅓⅔")
 
 
 def _trie(words: list[str]) -> str:
@@ -159,14 +172,14 @@ def _trie(words: list[str]) -> str:
 _LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _CANDIDATE_WORDS = sorted(
     set(_U.split("|") + _TEEN.split("|") + _TENS.split("|") + list(ORDINALS))
-    | {"half", "dozens", "scores", "hundreds", "thousands", "millions", "billions", "tens"},
+    | {"half", "dozens", "scores", "hundreds", "thousands", "millions", "billions", "tens", "several"},
     key=len,
     reverse=True,
 )
 #: Where a number may start, searched in an ASCII-lower-cased copy of the text (a
 #: case-sensitive search is several times faster than an IGNORECASE one).
 _CANDIDATE = re.compile(
-    r"[$£€¥]|(?<!\w)(?:\d[\d,.]*|(?:a\s+(?:dozen|couple|pair|half|hundred|thousand|million"
+    r"[$£€¥₹½¼¾⅓⅔]|(?<!\w)(?:\d[\d,.]*|(?:a\s+(?:dozen|couple|pair|half|hundred|thousand|million|few"
     rf"|billion|third|quarter|fifth|tenth)|{_trie(_CANDIDATE_WORDS)})\b)"
 )
 
@@ -187,7 +200,7 @@ _PREVIOUS_REV = re.compile(
     r"|susrev|\.?sv)(?!\w)"
 )
 _PREV_WORD_REV = re.compile(r"[ \t]*([A-Za-z'’.#-]*[A-Za-z#])(?=[\s(\[\"“]|\Z)")
-_DOLLAR_PREFIX_REV = re.compile(r"(SU|[CA])(?!\w)")
+_DOLLAR_PREFIX_REV = re.compile(r"(SU|KH|ZN|[CASR])(?!\w)")
 _MONTH_SET = frozenset(_MONTH_NAMES)
 _HEDGE_TAILS = frozenset(h.split()[-1] for h in HEDGES)
 _PREVIOUS_TAILS = frozenset({"from", "with", "to", "versus", "vs", "vs."})
@@ -197,28 +210,59 @@ _CLOCK = re.compile(r"[/:]\d|-\d\d-\d\d\b|\s*[ap]\.?m\b\.?")
 _YEAR_RANGE = re.compile(r"[-–/](?:1[5-9]|20)?\d\d(?!\w)")
 
 _SECOND = re.compile(
-    rf"(?:(?P<digits>{_NUM})(?P<glued>bn|mn|mln|bln|tn|trn|m|k)?(?![\w,.]\d)|(?P<ord>\d+(?:st|nd|rd|th)\b|(?i:{_ORDW})(?![\w-]))"
+    rf"(?:(?:[$£€¥₹][ \t]?)?(?P<digits>{_NUM})(?P<glued>bn|mn|mln|bln|tn|trn|m|k)?(?![\w,.]\d)|(?P<ord>\d+(?:st|nd|rd|th)\b|(?i:{_ORDW})(?![\w-]))"
     rf"|(?P<words>(?i:{_BIG})))(?!\w)"
 )
 _SCALE_AFTER = re.compile(
-    r"(?:\s+(?P<word>(?i:hundred|thousand|million|billion|trillion|dozen))\b"
+    r"(?:\s+(?P<word>(?i:hundred|thousand|million|billion|trillion|dozen|lakh|crore))\b"
     r"|\s?(?P<abbr>bn|mn|mln|bln|tn|trn)\b)"
 )
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—)\s*|\s+(?:to|or|through|and)\s+")
 _AND = re.compile(r"\s+and\s+")
-_POST_HEDGE = re.compile(r"(?i)\s+or\s+(?:more|greater|higher|above|fewer|less|so)\b|-plus\b|\+")
+_POST_HEDGE = re.compile(r"(?i)\s+or\s+(?:more|greater|higher|above|over|fewer|less|so)\b|-plus\b|\+")
 _PERCENT = re.compile(r"(?i)\s?%|\s+(?:percent|per\s+cent|pct)\b")
 _RATIO = re.compile(r"\s+(?:in|out\s+of)\s+")
-_CURRENCY_WORD = re.compile(r"(?i)\s+(dollars|euros|yen)\b")
+#: A currency named after the number: "125 million Australian dollars", "500 USD", "34 cents".
+_CURRENCY_WORD = re.compile(
+    r"\s+(?:(?P<adj>(?i:Australian|Canadian|Hong\s+Kong|New\s+Zealand|Singapore|U\.S\.|US|American))\s+)?"
+    r"(?P<word>(?i:dollars?|euros?|yen|pounds?|pence|cents?|rupees?|francs?|yuan|pesos?|rand)"
+    r"|USD|EUR|GBP|JPY|CAD|AUD|HKD|NZD|SGD|CHF|INR|CNY|BRL|ZAR)(?![\w-])"
+)
 _MEASURE_KEYS = [k for k, v in UNIT_WORDS.items() if v != "percent"]
 _UNIT = re.compile(rf"(?P<sep>[ \t]*|-)(?P<unit>(?i:{_alt(_MEASURE_KEYS)}))(?![\w/])")
 _UNIT_HEADS = frozenset(re.split(r"[ /]", k)[0].rstrip("²") for k in _MEASURE_KEYS)
-_PEEK = re.compile(r"[ \t]*([-–—%+]?)[ \t]*([A-Za-z]*)")
+_PEEK = re.compile(r"[ \t]*([-–—%+°]?)[ \t]*([A-Za-z]*)")
 # What may follow a number for each extension to be worth a regex match.
 _SCALE_WORDS = frozenset(SCALES) | frozenset(SCALE_ABBREVIATIONS)
 _RANGE_WORDS = frozenset({"to", "or", "through", "and"})
 _PERCENT_WORDS = frozenset({"percent", "per", "pct"})
-_CURRENCY_WORDS = frozenset({"dollars", "euros", "yen"})
+_CURRENCY_WORDS = frozenset(
+    ["dollars", "dollar", "euros", "euro", "yen", "pounds", "pound", "pence", "cents", "cent", "rupees", "rupee"]
+    + ["francs", "franc", "yuan", "pesos", "peso", "rand", "australian", "canadian", "hong", "new", "singapore"]
+    + ["us", "u", "american", "usd", "eur", "gbp", "jpy", "cad", "aud", "hkd", "nzd", "sgd", "chf", "inr", "cny"]
+    + ["brl", "zar"]
+)
+_CURRENCY_ADJECTIVES = {"australian": "AUD", "canadian": "CAD", "hong kong": "HKD", "new zealand": "NZD"}
+_CURRENCY_ADJECTIVES |= {"singapore": "SGD", "u.s.": "USD", "us": "USD", "american": "USD"}
+#: Currency names after a number that are not in ``units.unit_name`` (cents and pence are hundredths).
+_CURRENCY_NAMES = {"pound": "GBP", "pence": "GBP", "cent": "USD", "rupee": "INR", "franc": "CHF", "yuan": "CNY"}
+_CURRENCY_NAMES |= {"peso": "MXN", "rand": "ZAR"}
+#: ISO codes and abbreviations written before the number: "USD 5 million", "CHF 40", "Rs 500".
+_CODES_BEFORE = frozenset(
+    ["USD", "EUR", "GBP", "JPY", "CAD", "AUD", "HKD", "NZD", "SGD", "CHF", "INR", "CNY", "BRL", "ZAR", "Rs", "Rs."]
+)
+#: Words before "N pounds" that make it money: "cost 40 pounds"; "40 pounds of explosives" stays mass.
+_MONEY_VERBS = frozenset(
+    ["cost", "costs", "costing", "worth", "paid", "pay", "pays", "paying", "raised", "raise", "fined", "spent"]
+    + ["spend", "price", "priced", "charged", "charge", "earn", "earns", "earned", "owed", "owes", "won", "lost"]
+    + ["bill", "fee", "fine", "salary", "donated", "pledged", "budget", "sum", "for"]
+)
+#: A glued "m" is metres before a dimension word ("30m long"), millions elsewhere ("3m people").
+_DIMENSION_AFTER = re.compile(r"(?i)[ \t]+(?:long|tall|high|wide|deep|thick|across|away|underground|below|above)\b")
+_FEET_INCHES = re.compile(r"[ \t]*(?P<n>\d{1,2})[ \t]*(?:inches|inch|in\b)")
+_ADJECTIVE_DIMENSION = re.compile(r"-(?:long|wide|high|tall|deep|thick)\b")
+_UNIT_RANGE = re.compile(rf"(?:[ \t]*[-–—][ \t]*|[ \t]+to[ \t]+)(?P<num>{_NUM})[ \t]?(?P<unit>[A-Za-z°%]+(?:[ \t]+[a-z]+)?)")
+_PCT_RANGE = re.compile(rf"(?:[ \t]*[-–—][ \t]*|[ \t]+to[ \t]+)(?P<num>{_NUM})(?:[ \t]?%|[ \t]+(?:percent|per[ \t]+cent)\b)")
 _AGE = re.compile(r"(?i)-old\b")
 _CONVERSION = re.compile(
     rf"\s*\((?:(?i:about|roughly|some|nearly|around|approximately|almost|~|c\.)\s*)?"
@@ -231,11 +275,65 @@ _NEXT_LOWER = re.compile(r"[ \t]+[a-z]")
 _NEXT_OF = re.compile(r"[ \t]+of(?:[ \t]+(?:the|these|those|its|their|his|her|our|them|all))?(?=[ \t])")
 _ONE_OF = re.compile(r"(?i)\s+(?:of\s+(?:the|these|those|its|their|his|her|our|them)\b|another\b)")
 _NP_TOKEN = re.compile(r"[ \t]+((?:[A-Za-z]\.){2,}|[A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*)(?![\w-])")
+#: An age between a count and its noun: "Three 10-year-old boys".
+_AGE_ADJECTIVE = re.compile(r"[ \t]+\d{1,3}-(?:year|month|week|day)s?-old(?![\w-])")
+
+# not figures
+_PHONE = re.compile(r"(?:[ -]\(?\d{2,4}\)?){2,}(?!\d)")
+_PHONE_PREFIX_REV = re.compile(r"[ -]\d{1,3}\+")
+_MILITARY_TIME = re.compile(r"[ \t]*(?:GMT|UTC|Z\b|local\s+time|hours\b|hrs\b|h\b)")
+_ADDRESS = re.compile(
+    r"(?:[ \t]+[A-Z][a-z]+){1,3}[ \t]+(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|Boulevard|Blvd\.?|Lane|Drive"
+    r"|Place|Square|Way|Court|Terrace|Highway|Parkway)(?!\w)"
+)
+_MAGNITUDE_AFTER = re.compile(r"(?i)-?[ \t]?magnitude\b|[ \t]+on[ \t]+the[ \t]+richter")
+_SCORE = re.compile(r"[-–](?P<n>\d{1,2})(?![\d%]|[.,]\d|[-–]?[A-Za-z])")
+_SCORE_WORDS = frozenset(
+    ["won", "win", "wins", "lost", "lose", "loses", "beat", "beats", "drew", "draw", "tied", "voted", "vote", "votes"]
+    + ["defeated", "trailed", "trailing", "led", "leading", "score", "scored", "passed", "approved", "rejected"]
+)
+_AGE_WORDS = frozenset(["aged", "age", "ages"])
+_AGE_RANGE = re.compile(rf"(?:[ \t]*(?:-|–|to|and)[ \t]*{_NUM})?(?:[ \t]+and[ \t]+(?:over|older|above|under))?")
+_URL_MARKS = frozenset("=&?#")
+_SLASH_RATIO = re.compile(r"/(?P<d>\d{1,3})(?=[ \t]+of\b)")
+_ONE_AFTER = frozenset(["of", "-"])
+
+# counted nouns that stand elsewhere
+_SUBJECT = re.compile(
+    r"(?i)\b(?:(?P<toll>death\s+toll|toll)|number\s+of\s+(?:the\s+)?(?P<what>[a-z]+))\b"
+    r"(?P<rest>[^,;:()]*)$"
+)
+_SUBJECT_VERB_END = re.compile(
+    r"(?i)(?:\b(?:to|at|reached|reaches|hit|hits|passed|stood|stands|was|is|now|of)|^)\s*$"
+)
+_SUBJECT_VERBS = frozenset(
+    ["exceeding", "exceeded", "exceeds", "topped", "tops", "topping", "surpassed", "surpassing", "surpasses", "rose"]
+    + ["reached", "hit", "climbed", "passed", "numbered", "totalled", "totaled", "stood", "doubled"]
+)
+_DENIAL_AFTER = re.compile(
+    r"(?i),?[ \t]+as[ \t]+(?:first|earlier|initially|previously|originally)?[ \t]*"
+    r"(?:reported|said|stated|claimed|announced|thought)"
+)
+_PASSIVE_ROLE = re.compile(
+    r"[ \t]+(?:were|was|are|is|have[ \t]+been|had[ \t]+been|has[ \t]+been|remain|remained)[ \t]+"
+    r"(?P<v>killed|injured|wounded|hurt|missing|arrested|detained|displaced|evacuated|rescued|kidnapped"
+    r"|abducted|hospitali[sz]ed|dead)\b"
+)
+_TWO_SIDED = re.compile(
+    r"(?i)[ \t]+(?:but|and)[ \t]+(?P<h>fewer[ \t]+than|less[ \t]+than|under|below|not[ \t]+more[ \t]+than|at[ \t]+most)[ \t]+"
+)
+_COORDINATED = re.compile(r"\s*,?\s*(?:and|or|to)\s+$|\s+of\s+(?:the|these|those|its|their|his|her|our|all)\s+$")
+#: Sentence-initial adverbs and determiners that are never names: "Perhaps 40 people", "Fully 40 percent".
+_OPENERS = frozenset(
+    ["perhaps", "maybe", "fully", "only", "some", "roughly", "just", "another", "all", "over", "around", "exactly"]
+    + ["precisely", "possibly", "probably", "likely", "still", "yet", "nearly", "almost", "about", "barely", "even"]
+    + ["at", "by", "of", "for", "to", "and", "but", "so", "then", "now", "today", "yesterday", "while", "after"]
+)
 
 # --------------------------------------------------------------------------- lexicons
 
 _STOP = frozenset(
-    ["in", "on", "at", "of", "for", "from", "to", "by", "with", "against", "across", "near", "into", "onto", "over", "under", "during", "since", "after", "before", "through", "including", "per", "as", "than", "like", "within", "without", "toward", "towards", "about", "around", "among", "amid", "amidst", "between", "behind", "beyond", "inside", "outside", "along", "via", "upon", "off", "out", "up", "down", "throughout", "despite", "except", "plus", "but", "yet", "so", "while", "when", "who", "whom", "which", "that", "where", "whose", "whether", "if", "because", "although", "though", "nor", "the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our", "my", "your", "it", "they", "them", "he", "she", "we", "i", "you", "there", "here", "each", "every", "all", "both", "any", "is", "are", "was", "were", "be", "been", "being", "am", "have", "has", "had", "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "also", "still", "now", "then", "just", "only", "already", "again", "ago", "not", "no", "never", "ever", "even", "very", "too", "early", "late", "later", "earlier", "last", "next", "yesterday", "today", "tonight", "tomorrow", "said", "says", "say", "according", "respectively", "apiece", "total", "altogether", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december", "more", "most", "less", "fewer", "own"]
+    ["in", "on", "at", "of", "for", "from", "to", "by", "with", "against", "across", "near", "into", "onto", "over", "under", "during", "since", "after", "before", "through", "including", "per", "as", "than", "like", "within", "without", "toward", "towards", "about", "around", "among", "amid", "amidst", "between", "behind", "beyond", "inside", "outside", "along", "via", "upon", "off", "out", "up", "down", "throughout", "despite", "except", "plus", "but", "yet", "so", "while", "when", "who", "whom", "which", "that", "where", "whose", "whether", "if", "because", "although", "though", "nor", "the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our", "my", "your", "it", "they", "them", "he", "she", "we", "i", "you", "there", "here", "each", "every", "all", "both", "any", "is", "are", "was", "were", "be", "been", "being", "am", "have", "has", "had", "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "also", "still", "now", "then", "just", "only", "already", "again", "ago", "not", "no", "never", "ever", "even", "very", "too", "early", "late", "later", "earlier", "last", "next", "yesterday", "today", "tonight", "tomorrow", "overnight", "meanwhile", "said", "says", "say", "according", "respectively", "apiece", "total", "altogether", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december", "more", "most", "less", "fewer", "own"]
 )
 _STOP = _STOP | frozenset(CARDINALS) | frozenset(SCALES)
 _SKIP_LEAD = frozenset({"such", "more", "additional", "other", "further", "new"})
@@ -246,6 +344,12 @@ _CASUALTY_STATES = frozenset(
 _ED_NOUNS = frozenset(["hundred", "need", "speed", "bed", "seed", "shed", "creed", "breed", "deed", "feed", "red", "reed"])
 _ING_NOUNS = frozenset(
     ["thing", "building", "meeting", "wing", "evening", "morning", "ceiling", "offering", "bombing", "shooting", "killing", "landing", "briefing", "hearing", "ruling", "warning", "finding", "funding", "training", "uprising", "spring", "king", "ring", "string", "sibling", "opening", "opening"]
+)
+#: Short past tenses that end a noun phrase: "One soldier died".
+_SHORT_VERBS = frozenset(
+    ["died", "dies", "die", "fled", "flee", "left", "fell", "hit", "shot", "rose", "ran", "won", "lost", "came", "went"]
+    + ["took", "made", "got", "saw", "sat", "held", "met", "told", "said", "led", "fought", "sank", "drowned", "burned"]
+    + ["froze", "survived", "remain", "remained", "remains", "arrived", "voted", "stood", "lay", "lie", "lies"]
 )
 _MEN_SINGULARS = frozenset(["specimen", "abdomen", "regimen", "acumen", "stamen", "hymen"])
 _IRREGULAR_PLURALS = frozenset(["people", "personnel", "children", "men", "women", "servicemen", "servicewomen", "civilians"])
@@ -289,6 +393,7 @@ class _Number:
     noun_after: bool = True
     between: int | None = None
     scaled: bool = False
+    own_hedge: tuple[str, str] | None = None
 
 
 def _plural(word: str) -> bool:
@@ -307,7 +412,14 @@ def _verb_form(lower: str) -> bool:
 
 
 def _digit_value(text: str) -> int | float:
-    return whole(float(text.replace(",", "")))
+    """ "1,250", "816 000", "2½", "½" -> the value."""
+    if text[-1:].isdigit() and " " not in text:
+        return whole(float(text.replace(",", "")))
+    fraction = _VULGAR.get(text[-1:], 0)
+    if fraction:
+        text = text[:-1]
+    digits = "".join(c for c in text if c.isdigit() or c == ".")
+    return whole((float(digits) if digits else 0) + fraction)
 
 
 def _apply_scale(text: str, num: _Number, send: int) -> None:
@@ -321,6 +433,20 @@ def _apply_scale(text: str, num: _Number, send: int) -> None:
     num.end = m.end()
     num.plain_year = False
     num.scaled = True
+
+
+def _of_follows(text: str, pos: int) -> bool:
+    """Whether " of" follows ``pos``."""
+    return text.startswith(" of ", pos)
+
+
+def _fraction_of_scale(written: str) -> int | float:
+    """ "half a million" -> 500000, "three-quarters of a million" -> 750000, "a quarter million"."""
+    words = written.lower().replace("-", " ").split()
+    count = {"two": 2, "three": 3}.get(words[0], 1)
+    part = next(w for w in words if w.startswith(("half", "quarter", "third")))
+    share = {"half": Decimal(1) / 2, "quarter": Decimal(1) / 4}.get(part.rstrip("s"), Decimal(1) / 3)
+    return whole(count * share * SCALES[words[-1]])
 
 
 def _read_second(text: str, pos: int, send: int) -> tuple[int, int | float, bool, int] | None:
@@ -407,16 +533,44 @@ def _unit(text: str, num: _Number, send: int, article: bool) -> bool:
     if _AGE.match(text, m.end(), send):
         return False  # "a 2-year-old child"
     attached = m.group("sep") in ("-", "")
-    if attached and unit not in TIME_UNITS:
-        # "a 155mm shell", "a 10-mile convoy": a modifier, not a measure of anything
-        nxt = _NP_TOKEN.match(text, m.end(), send)
-        if m.group("sep") == "-" or (article and nxt and nxt.group(1).lower() not in _STOP):
-            return False
     num.kind = "measure"
     num.unit = unit
     num.end = m.end()
     num.noun_after = False
+    if attached and unit not in TIME_UNITS:
+        # "The 1,200-foot container ship", "a 5-mile-long bridge": a measure of what it modifies
+        dimension = _ADJECTIVE_DIMENSION.match(text, num.end, send)
+        if dimension:
+            num.end = dimension.end()
+        nxt = _NP_TOKEN.match(text, num.end, send)
+        if m.group("sep") == "-" or dimension or (article and nxt and nxt.group(1).lower() not in _STOP):
+            num.noun_after = True
+            return True
+    if unit == "foot":
+        inches = _FEET_INCHES.match(text, num.end, send)
+        if inches:  # "5 feet 10 inches" is one figure
+            num.value = num.low = num.high = whole(num.value + int(inches.group("n")) / 12)
+            num.end = inches.end()
+    _unit_range(text, num, send)
     return True
+
+
+def _unit_range(text: str, num: _Number, send: int) -> None:
+    """ "10km-15km", "10 km to 15 km": the unit written at both ends of a range."""
+    m = _UNIT_RANGE.match(text, num.end, send)
+    if m is None:
+        return
+    written = m.group("unit")
+    first = written.split()[0]
+    if unit_name(written) == num.unit:
+        end = m.end()
+    elif unit_name(first) == num.unit:
+        end = m.start("unit") + len(first)
+    else:
+        return
+    value = _digit_value(m.group("num"))
+    if value > num.high:
+        num.high, num.end = value, end
 
 
 def _suffix(text: str, num: _Number, send: int) -> str | None:
@@ -429,6 +583,13 @@ def _suffix(text: str, num: _Number, send: int) -> str | None:
     if lower in ("st", "nd", "rd", "th"):
         num.end = m.end()
         return "ordinal"
+    if lower == "m" and _DIMENSION_AFTER.match(text, m.end(), send):
+        num.kind, num.unit, num.end, num.noun_after = "measure", "meter", m.end(), False  # "a tunnel 30m long"
+        return "measured"
+    if letters in ("C", "F"):
+        num.kind, num.end, num.noun_after = "measure", m.end(), False  # "45C", "104F"
+        num.unit = "degree_Celsius" if letters == "C" else "degree_Fahrenheit"
+        return "measured"
     if lower in SCALE_ABBREVIATIONS:
         num.value = num.low = num.high = whole(num.value * SCALE_ABBREVIATIONS[lower])
         num.end = m.end()
@@ -461,14 +622,26 @@ class _Reader:
         for pos in candidates:
             if pos < resume:
                 continue
-            token = _DIGIT_TOKEN if self.text[pos] in _DIGIT_STARTS else _WORD_TOKEN
+            char = self.text[pos]
+            digital = char in _DIGIT_STARTS
+            if digital and pos > self.start:
+                pos = self._sign_start(pos)  # "-15", "−12°", "minus 15" start at their sign
+            token = _DIGIT_TOKEN if digital else _WORD_TOKEN
             m = token.match(self.text, pos, self.end)
             if m is None:
                 continue
             figure, resume = self._figure(m)
             if figure is not None:
                 found.append(figure)
-        return _inherit(found)
+        return _inherit(found, self.text)
+
+    def _sign_start(self, pos: int) -> int:
+        before = self.text[pos - 1]
+        if before in "-−" and (pos - 1 == self.start or self.text[pos - 2] in " \t\n("):
+            return pos - 1
+        if before == " " and pos - 6 >= self.start and self.text[pos - 6 : pos - 1].lower() == "minus":
+            return pos - 6
+        return pos
 
     # -- left context (reversed text) ---------------------------------------------
 
@@ -554,12 +727,18 @@ class _Reader:
             return None, num.end
         if m.lastgroup == "words" and not self._cardinal_word_ok(m, left):
             return None, m.end()
-        if num.digits and not self._digits_ok(num, left, shape):
+        subject = None
+        if num.plain_year:
+            subject = self._subject(hedge_start if hedge_start is not None else num.start, qualifier in _SUBJECT_VERBS)
+        if num.digits and subject is None and not self._digits_ok(num, left, shape):
             return None, self._skip_code(num.end)
         if num.between is not None and shape is None:
             hedge_start, qualifier = num.between, "between"
         if num.post_hedge is not None and shape is None:
             shape, qualifier = num.post_hedge, num.post_hedge_text
+        if num.own_hedge is not None and shape is None:
+            (shape, qualifier), hedge_start = num.own_hedge, num.start  # "a couple hundred"
+        upper = self._second_side(num) if shape in ("gt", "ge") else None
         resume = num.end
         if num.kind in ("measure", "money"):
             conversion = _CONVERSION.match(text, num.end, send)
@@ -576,7 +755,14 @@ class _Reader:
         if num.kind == "count" and noun is not None and noun.lower() in _CURRENCY_WORDS:
             num.kind, num.unit, noun, phrase = "money", unit_name(noun), None, None  # "millions of dollars"
         role = left.role if noun is None and num.kind == "count" else None
+        if num.kind == "count" and noun is None and not _PASSIVE_ROLE.match(text, end, send):
+            if subject is None:
+                subject = self._subject(hedge_start if hedge_start is not None else num.start, qualifier in _SUBJECT_VERBS)
+            if subject is not None:
+                noun = phrase = subject  # "The death toll climbed to 34"
         low, high, low_open, high_open = hedge_interval(shape, num.low, num.high)
+        if upper is not None:
+            high, high_open = upper  # "more than 10 but fewer than 20 rockets"
         start = hedge_start if hedge_start is not None else num.start
         figure = Figure(
             text=text[start:end],
@@ -594,21 +780,77 @@ class _Reader:
             previous=left.previous,
             phrase=phrase,
             role=role,
+            denied=self._denied(num, left, end),
         )
         return figure, resume
 
+    def _second_side(self, num: _Number) -> tuple[int | float, bool] | None:
+        """The upper end of a two-sided hedge: "more than 10 but fewer than 20" -> (20, open)."""
+        m = _TWO_SIDED.match(self.text, num.end, self.end)
+        if m is None:
+            return None
+        second = _read_second(self.text, m.end(), self.end)
+        if second is None or second[2] or second[1] <= num.value:
+            return None
+        num.end = second[0]
+        return second[1], " ".join(m.group("h").lower().split()) in ("fewer than", "less than", "under", "below")
+
+    def _subject(self, pos: int, verb_hedge: bool) -> str | None:
+        """The counted noun a clause names before its bare figure: "the death toll rose to 34"
+        -> "deaths", "the number of displaced at 2000" -> "displaced", "Casualties topped 1,200"."""
+        lo = max(self.start, pos - 120)
+        before = self.text[lo:pos]
+        m = _SUBJECT.search(before) if "toll" in before or "umber of" in before else None
+        if m is not None and _SUBJECT_VERB_END.search(m.group("rest")) is not None:
+            return "deaths" if m.group("toll") else m.group("what")
+        if not verb_hedge and not before.endswith((" to ", " at ")) and before[-2:] not in ("d ", "s "):
+            return None
+        words = before.rsplit(",", 1)[-1].split()
+        if words and words[-1].lower() in ("to", "at"):
+            words.pop()
+        verb = verb_hedge or bool(words and words[-1].lower() in _SUBJECT_VERBS)
+        if words and words[-1].lower() in _SUBJECT_VERBS:
+            words.pop()
+        if words and words[0].lower() == "the":
+            words.pop(0)
+        if verb and len(words) == 1 and words[0].isalpha() and _plural(words[0]):
+            return words[0].lower()  # "Casualties topped 1,200"
+        return None
+
+    def _denied(self, num: _Number, left: _Left, end: int) -> bool:
+        """ "4 were wounded, not 40 as first reported": the 40 is denied."""
+        if left.immediate.lower() != "not":
+            return False
+        _, not_start = self._prev(num.start)
+        comma = self.text[max(self.start, not_start - 3) : not_start].rstrip().endswith(",")
+        return comma or _DENIAL_AFTER.match(self.text, end, self.end) is not None
+
     def _not_a_quantity(self, m: re.Match[str]) -> int | None:
-        """Dates, clock times, ISO dates and year ranges: where to resume, else ``None``."""
+        """Dates, clock times, codes, phones, addresses, ages, scores, magnitudes and URLs:
+        where to resume, else ``None``."""
         text, send = self.text, self.end
         start, end = m.start("num"), m.end("num")
         written = m.group("num")
+        after = text[end : end + 2]
+        if after[:1] == "/" and _SLASH_RATIO.match(text, end, send):
+            return None  # "3/4 of the residents": a ratio, never a date
         if _CLOCK.match(text, end, send):
             return self._skip_code(end)  # "6:30 p.m.", "9/11", "2024-01-20", "6 p.m."
+        if m.start() > self.start and text[m.start() - 1] in _URL_MARKS:
+            return self._skip_code(end)  # "?page=30%25": inside a link
+        cur = m.group("cur")
+        if cur is None and m.group("sign") is None:
+            skip = self._code_like(start, end, written, after)
+            if skip is not None:
+                return skip
         year_like = written.isdigit() and len(written) == 4 and 1500 <= int(written) <= 2099
         if year_like and _YEAR_RANGE.match(text, end, send):
             return self._skip_code(end)  # "2023-24"
-        if m.group("cur") is None and self._prev_word(start).rstrip(".") in _MONTH_SET:
-            if written.isdigit() and (int(written) <= 31 or year_like):
+        if cur is None and self._prev_word(start).rstrip(".") in _MONTH_SET:
+            first = written.split()[0].replace("\u00a0", " ")
+            if first.isdigit() and (int(first) <= 31 or year_like):
+                if first != written:
+                    return start + len(first)  # "May 5 100 people": the day, then a count
                 after = _YEAR_AFTER_DAY.match(text, end, send)
                 return after.end() if after and not year_like else end  # "Jan. 28, 2024"
         if written.isdigit() and int(written) <= 31:
@@ -617,10 +859,45 @@ class _Reader:
                 return day.end()  # "13 April"
         return None
 
+    def _code_like(self, start: int, end: int, written: str, after: str) -> int | None:
+        """Phones, military times, addresses, ages, scores and magnitudes (see notfigures).
+        ``after`` is the two characters after the number, a cheap gate for each rule."""
+        text, send = self.text, self.end
+        if written[:1] == "0" and written[1:2].isdigit():
+            phone = _PHONE.match(text, end, send)  # "0800-555-0199", "0600 GMT": a code
+            return phone.end() if phone else self._skip_code(end)
+        if text[start - 2 : start - 1].isdigit() and self._rev_match(_PHONE_PREFIX_REV, start):
+            phone = _PHONE.match(text, end, send)  # "+44 20 7946 0958"
+            return phone.end() if phone else end
+        if written.isdigit() and len(written) == 4 and int(written[:2]) < 24 and int(written[2:]) < 60:
+            if _MILITARY_TIME.match(text, end, send):
+                return end  # "at 1830 local time"
+        address = _ADDRESS.match(text, end, send) if after[1:].isupper() else None
+        if address:
+            return address.end()  # "1600 Pennsylvania Avenue"
+        prev = self._prev_word(start).lower()
+        if prev in _AGE_WORDS:
+            return _AGE_RANGE.match(text, end, send).end()  # type: ignore[union-attr]  # "aged 18 to 60"
+        if prev == "magnitude" or (after in ("-m", " m", "-M", " o") and _MAGNITUDE_AFTER.match(text, end, send)):
+            return self._skip_code(end)  # "magnitude 7.8", "a 6.8-magnitude quake"
+        score = _SCORE.match(text, end, send) if after[:1] in ("-", "–") else None
+        if score and written.isdigit() and len(written) <= 2:
+            if int(score.group("n")) <= int(written) or prev in _SCORE_WORDS:
+                return score.end()  # "won 3-2", "voted 7-2": a score or a tally
+        return None
+
     def _number(self, m: re.Match[str]) -> _Number | None:
         """Read the number at token ``m`` and what is glued to it (scale, range, unit)."""
         text, send = self.text, self.end
         group = m.lastgroup
+        if group == "fracscale":
+            value = _fraction_of_scale(m.group())
+            num = _Number(m.start(), m.end(), value, value, value, scaled=True)
+            return self._extend(num, None)
+        if group == "couple":
+            value = whole(2 * SCALES[m.group().rsplit(None, 1)[-1].lower()])
+            num = _Number(m.start(), m.end(), value, value, value, scaled=True, own_hedge=("about", "a couple"))
+            return self._extend(num, None)
         if group == "frac":
             value = whole(_FRACTIONS[" ".join(m.group().lower().replace("-", " ").split())])
             return _Number(m.start(), m.end(), value, value, value, "ratio")
@@ -640,11 +917,25 @@ class _Reader:
                 return None
             num = _Number(m.start(), m.end(), value, value, value)
             return self._extend(num, self._between(num.start))
+        return self._digits(m)
+
+    def _digits(self, m: re.Match[str]) -> _Number | None:
+        text, send = self.text, self.end
         currency = m.group("cur")
         digits_text = m.group("num")
         value = _digit_value(digits_text)
+        if m.group("sign"):
+            value = -value  # "minus 15 degrees", "−12°"
         num = _Number(m.start(), m.end(), value, value, value, digits=True)
         num.plain_year = digits_text.isdigit() and len(digits_text) == 4 and 1800 <= value <= 2099
+        slash = _SLASH_RATIO.match(text, num.end, send) if text.startswith("/", num.end) else None
+        if slash or (digits_text in _VULGAR and text.startswith(" of", num.end)):
+            denominator = int(slash.group("d")) if slash else 1
+            if denominator == 0:
+                return None
+            num.value = num.low = num.high = whole(value / denominator)  # "3/4 of", "½ of"
+            num.kind, num.end, num.plain_year = "ratio", slash.end() if slash else num.end, False
+            return num
         nxt = text[num.end : num.end + 2]
         if len(nxt) == 2 and nxt[0] in ",." and nxt[1].isdigit():
             return None  # "2,5 km": a decimal comma or a list; ambiguous, left out
@@ -653,6 +944,8 @@ class _Reader:
         kind = _suffix(text, num, send)
         if kind == "reject":
             return None
+        if kind == "measured":
+            return num
         if kind == "ordinal":
             num.kind = "ordinal"
             num.plain_year = False
@@ -660,16 +953,16 @@ class _Reader:
             return num
         if currency is None:
             code, code_start = self._prev(num.start)
-            if code in ("USD", "EUR", "GBP"):
-                currency = code
+            if code in _CODES_BEFORE:
+                currency = code  # "USD 5 million", "Rs 500"
                 num.start = code_start
         if currency:
             num.kind = "money"
-            num.unit = CURRENCY_SYMBOLS.get(currency.lower(), "USD")
+            num.unit = unit_name(currency.rstrip(".")) or "USD"
             if currency == "$":
                 code = _DOLLAR_PREFIX_REV.match(self.rev, len(text) - num.start)
                 if code and len(text) - code.end() >= self.start:
-                    num.unit = CURRENCY_SYMBOLS[code.group(1)[::-1].lower() + "$"]
+                    num.unit = CURRENCY_SYMBOLS[code.group(1)[::-1].lower() + "$"]  # "HK$5 million"
                     num.start = self._orig(code.end())
             if self._peek(num.end)[1] in _SCALE_WORDS:
                 _apply_scale(text, num, send)
@@ -698,18 +991,46 @@ class _Reader:
             pct = _PERCENT.match(text, num.end, send) if (sign == "%" or word in _PERCENT_WORDS) else None
             if pct:
                 num.kind, num.unit, num.end, num.plain_year = "percent", "percent", pct.end(), False
+                pct_range = _PCT_RANGE.match(text, num.end, send)
+                if pct_range and _digit_value(pct_range.group("num")) > num.high:
+                    num.high, num.end = _digit_value(pct_range.group("num")), pct_range.end()  # "30%-40%"
                 return num
-            cur = _CURRENCY_WORD.match(text, num.end, send) if word in _CURRENCY_WORDS else None
-            if cur:
-                num.kind, num.unit = "money", unit_name(cur.group(1))
-                num.end, num.plain_year = cur.end(), False
+            if word in _CURRENCY_WORDS and self._currency_after(num):
                 return num
             article = self._prev_word(num.start).lower() in ("a", "an")
-            if (word in _UNIT_HEADS or sign == "-") and not _unit(text, num, send, article):
+            if (word in _UNIT_HEADS or sign in ("-", "°")) and not _unit(text, num, send, article):
                 return None
             if num.kind == "measure":
                 num.plain_year = False
         return num
+
+    def _currency_after(self, num: _Number) -> bool:
+        """ "125 million Australian dollars", "500 USD", "34 cents", "cost 40 pounds": money."""
+        m = _CURRENCY_WORD.match(self.text, num.end, self.end)
+        if m is None:
+            return False
+        word = m.group("word").lower()
+        stem = word[:-1] if word.endswith("s") and word not in ("pence", "rand") else word
+        if stem == "pound" and not self._pounds_are_money(num, m.end()):
+            return False  # "40 pounds of explosives": mass
+        adjective = m.group("adj")
+        unit = _CURRENCY_NAMES.get(stem) or unit_name(stem) or unit_name(word)
+        if adjective and stem == "dollar":
+            unit = _CURRENCY_ADJECTIVES[" ".join(adjective.lower().split())]
+        elif adjective:
+            return False
+        if unit is None:
+            return False
+        if stem in ("cent", "pence"):
+            num.value, num.low, num.high = (whole(Decimal(str(v)) / 100) for v in (num.value, num.low, num.high))
+        num.kind, num.unit = "money", unit
+        num.end, num.plain_year = m.end(), False
+        return True
+
+    def _pounds_are_money(self, num: _Number, end: int) -> bool:
+        if _of_follows(self.text, end):
+            return False
+        return num.scaled or self._prev_word(num.start).lower() in _MONEY_VERBS
 
     # -- acceptance rules ------------------------------------------------------------
 
@@ -721,9 +1042,10 @@ class _Reader:
     def _cardinal_word_ok(self, m: re.Match[str], left: _Left) -> bool:
         """ "one" as a pronoun ("no one", "one of the", "the one") is not a figure."""
         if m.group().lower() != "one":
-            return not _is_name(left.immediate)
-        if left.immediate.lower() in _PRONOUN_ONE:
-            return False
+            return not self._name_before(m.start(), left.immediate)
+        lower = left.immediate.lower()
+        if lower in _PRONOUN_ONE or ordinal_value(lower) is not None or lower[:1].isdigit():
+            return False  # "no one", "the sixth one", "the 3rd one"
         return _ONE_OF.match(self.text, m.end(), self.end) is None
 
     def _digits_ok(self, num: _Number, left: _Left, shape: str | None) -> bool:
@@ -734,7 +1056,7 @@ class _Reader:
             lowercase_next = _NEXT_LOWER.match(text, num.end, self.end) is not None
             if not lowercase_next or (shape is None and lower in _YEAR_WORDS):
                 return False
-        if shape is None and num.kind != "money" and _is_name(left.immediate):
+        if shape is None and num.kind != "money" and self._name_before(num.start, left.immediate):
             return False
         start = num.start
         return not (
@@ -744,6 +1066,18 @@ class _Reader:
             and text[num.end] in ")]"
             and num.kind == "count"
         )
+
+
+    def _name_before(self, pos: int, word: str) -> bool:
+        """ "Tower 22" is a name; a sentence-initial "Perhaps"/"Fully"/"Roughly" never is."""
+        if not _is_name(word):
+            return False
+        lower = word.lower()
+        if lower in _OPENERS:
+            return False
+        _, word_start = self._prev(pos)
+        initial = not self.text[self.start : word_start].strip(" \t\n\"'“‘(")
+        return not (initial and lower.endswith("ly"))
 
 
 @dataclass(slots=True)
@@ -772,6 +1106,9 @@ def _noun_phrase(text: str, pos: int, send: int, value: int | float) -> tuple[in
     of = _NEXT_OF.match(text, pos, send)
     if of:
         pos = of.end()
+    age = _AGE_ADJECTIVE.match(text, pos, send)
+    if age:
+        pos = age.end()  # "Three 10-year-old boys" counts boys
     taken: list[re.Match[str]] = []
     lowercase_seen = False
     while len(taken) < _MAX_NP_WORDS:
@@ -794,6 +1131,8 @@ def _noun_phrase(text: str, pos: int, send: int, value: int | float) -> tuple[in
         dotted = "." in word
         if word[0].isupper() and lowercase_seen and not dotted:
             break
+        if lowercase_seen and lower in _SHORT_VERBS:
+            break  # "One soldier died"
         if _verb_form(lower):
             if lowercase_seen:
                 break
@@ -832,17 +1171,41 @@ def _noun(taken: list[re.Match[str]]) -> str | None:
     return " ".join(kept)
 
 
-def _inherit(figures: list[Figure]) -> list[Figure]:
-    """Nounless counts take the noun of the nearest earlier count with one ("57 in Iraq")."""
+def _inherit(figures: list[Figure], text: str) -> list[Figure]:
+    """Nounless counts take a noun: from the count they are coordinated with or a part of
+    ("4 and 7 civilians", "12 of the 15 soldiers"), else from the nearest earlier count with
+    one ("57 in Iraq"); a denied figure takes its corrected figure's noun or role."""
+    figures = _coordinated(figures, text)
     out: list[Figure] = []
     donor: Figure | None = None
+    last: Figure | None = None
     for figure in figures:
         if figure.kind == "count":
-            if figure.noun is None and figure.role is None and donor is not None:
+            if figure.denied and figure.noun is None and figure.role is None and last is not None:
+                figure = replace(figure, noun=last.noun, phrase=last.phrase, role=last.role, inherited=True)
+            elif figure.noun is None and figure.role is None and donor is not None:
                 figure = replace(figure, noun=donor.noun, phrase=donor.phrase, inherited=True)
+            elif figure.noun is None and figure.role is None:
+                passive = _PASSIVE_ROLE.match(text, figure.end)
+                if passive:
+                    figure = replace(figure, role=passive.group("v"))  # "At least 12 were killed"
             if figure.noun is not None:
                 donor = figure
+            last = figure
         out.append(figure)
+    return out
+
+
+def _coordinated(figures: list[Figure], text: str) -> list[Figure]:
+    """A bare count joined to the next count by "and"/"or"/"to"/"of the" takes its noun."""
+    out = list(figures)
+    for i in range(len(out) - 2, -1, -1):
+        figure, nxt = out[i], out[i + 1]
+        if figure.kind != "count" or figure.noun is not None or nxt.kind != "count" or nxt.noun is None:
+            continue
+        gap = text[figure.end : nxt.start]
+        if len(gap) < 40 and _COORDINATED.match(gap):
+            out[i] = replace(figure, noun=nxt.noun, phrase=nxt.phrase, inherited=True)
     return out
 
 

@@ -77,6 +77,23 @@ CURRENCY_SYMBOLS: dict[str, str] = {
     "¥": "JPY",
     "c$": "CAD",
     "a$": "AUD",
+    "hk$": "HKD",
+    "nz$": "NZD",
+    "s$": "SGD",
+    "r$": "BRL",
+    "₹": "INR",
+    "rs": "INR",
+    "jpy": "JPY",
+    "cad": "CAD",
+    "aud": "AUD",
+    "hkd": "HKD",
+    "nzd": "NZD",
+    "sgd": "SGD",
+    "chf": "CHF",
+    "inr": "INR",
+    "cny": "CNY",
+    "brl": "BRL",
+    "zar": "ZAR",
 }
 
 _CURRENCY_WORDS: dict[str, str] = {
@@ -89,6 +106,11 @@ _CURRENCY_WORDS: dict[str, str] = {
     "eur": "EUR",
     "gbp": "GBP",
     "jpy": "JPY",
+    "rupee": "INR",
+    "rupees": "INR",
+    "franc": "CHF",
+    "francs": "CHF",
+    "yuan": "CNY",
 }
 
 
@@ -145,6 +167,12 @@ UNIT_WORDS: dict[str, str] = _plural_forms(
         "century": ("century", "centuries"),
         "kilometer_per_hour": ("km/h", "kmh", "kph", "kilometers per hour", "kilometres per hour", "km per hour"),
         "mile_per_hour": ("mph", "miles per hour"),
+        # "an hour" spellings keep pint's own composition, which the check compares through pint
+        "mile / hour": ("miles an hour", "mile an hour"),
+        "kilometer / hour": ("kilometres an hour", "kilometers an hour", "kilometre an hour", "km an hour"),
+        "degree_Celsius": ("°C", "°c", "degrees Celsius", "degree Celsius", "degrees celsius", "degrees centigrade"),
+        "degree_Fahrenheit": ("°F", "°f", "degrees Fahrenheit", "degree Fahrenheit", "degrees fahrenheit"),
+        "degree": ("degree", "degrees", "°"),
         "knot": ("knot", "knots"),
         "percent": ("%", "percent", "per cent", "pct", "percentage"),
     }
