@@ -1,25 +1,84 @@
-"""Stage 2b: article text -> figures.
+"""Stage 2b: article text -> figures (the orchestration of the reader's stages).
 
 A figure is a number an article states, read with its hedge ("more than"), its interval,
-its kind (count, ordinal, measure, money, percent, ratio) and what it counts. The rules are
-documented with examples in docs/reader.md. The scan is one precompiled regular expression
-over each sentence plus small, bounded look-ups around each number, so reading is linear
-in the length of the text.
+its kind (count, ordinal, measure, money, percent, ratio) and what it counts. Each stage
+lives in its own module, whose docstring lists its rules with an example each:
+
+- ``tokens``: number tokens and their composition with scales, fractions and ranges;
+- ``hedges``: hedges and intervals, two-sided hedges, denied figures;
+- ``notfigures``: what is not a figure (dates, codes, phones, scores, ages, addresses);
+- ``nouns``: counted nouns, nouns named elsewhere, and inheritance;
+- ``measures``: units and money around a number.
+
+Here: ``Figure``, ``Sentence``, the per-sentence ``_Reader`` that applies the stages to each
+candidate number, and ``read_sentences``/``read_figures``. The scan is one precompiled
+regular expression over each sentence plus small, bounded look-ups around each number,
+so reading is linear in the length of the text. docs/reader.md documents every rule.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 
+from .hedges import _DENIAL_AFTER, _HEDGE_REV, _HEDGE_TAILS, _PREVIOUS_REV, _PREVIOUS_TAILS, _TWO_SIDED, _post_hedge
+from .measures import (
+    _CODES_BEFORE,
+    _CONVERSION,
+    _CURRENCY_ADJECTIVES,
+    _CURRENCY_NAMES,
+    _CURRENCY_WORD,
+    _CURRENCY_WORDS,
+    _DOLLAR_PREFIX_REV,
+    _MONEY_VERBS,
+    _PCT_RANGE,
+    _PERCENT,
+    _PERCENT_WORDS,
+    _UNIT_HEADS,
+    _of_follows,
+    _suffix,
+    _unit,
+)
+from .notfigures import (
+    _ADDRESS,
+    _AGE_RANGE,
+    _AGE_WORDS,
+    _CLOCK,
+    _DAY_MONTH,
+    _MAGNITUDE_AFTER,
+    _MILITARY_TIME,
+    _MONTH_SET,
+    _OPENERS,
+    _PHONE,
+    _PHONE_PREFIX_REV,
+    _PRONOUN_ONE,
+    _SCORE,
+    _SCORE_WORDS,
+    _SLASH_RATIO,
+    _URL_MARKS,
+    _YEAR_AFTER_DAY,
+    _YEAR_RANGE,
+    _YEAR_WORDS,
+    _is_name,
+)
+from .nouns import (
+    _DETERMINERS,
+    _ONE_OF,
+    _PASSIVE_ROLE,
+    _ROLE_VERBS,
+    _STOP,
+    _SUBJECT,
+    _SUBJECT_VERB_END,
+    _SUBJECT_VERBS,
+    _inherit,
+    _noun_phrase,
+    _plural,
+    _verb_form,
+)
 from .numbers import (
-    CARDINALS,
     HEDGES,
     NEGATED,
-    ORDINALS,
-    POST_HEDGES,
-    SCALE_ABBREVIATIONS,
     SCALES,
     VAGUE,
     hedge_interval,
@@ -28,12 +87,31 @@ from .numbers import (
     whole,
 )
 from .sentences import split_sentences
-from .units import CURRENCY_SYMBOLS, TIME_UNITS, UNIT_WORDS, unit_name
+from .tokens import (
+    _CANDIDATE,
+    _CODE_RUN,
+    _DIGIT_STARTS,
+    _DIGIT_TOKEN,
+    _FRACTIONS,
+    _LOWER,
+    _PEEK,
+    _RANGE_WORDS,
+    _SCALE_WORDS,
+    _VULGAR,
+    _WORD_TOKEN,
+    _apply_scale,
+    _digit_value,
+    _fraction_of_scale,
+    _Number,
+    _range,
+    _ratio,
+    _read_second,
+)
+from .units import CURRENCY_SYMBOLS, unit_name
 
 __all__ = ["READER_VERSION", "Figure", "Sentence", "read_figures", "read_sentences"]
-
 #: Bumped whenever the reading rules change, so cached readings are invalidated.
-READER_VERSION = "4"
+READER_VERSION = "5"
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +124,9 @@ class Figure:
     leading "such", "U.S."-style abbreviations, hyphenated adjectives and coordinated
     modifiers dropped ("such rocket and missile strikes" -> "strikes"); ``phrase`` is the
     whole noun phrase as written ("U.S. service members"), which ``counts`` entries of
-    several words are matched against.
+    several words are matched against. ``denied`` marks a figure the sentence rejects ("4
+    were wounded, not 40 as first reported": the 40); like ``previous``, it is never
+    compared with a fact.
     """
 
     text: str
@@ -77,528 +157,8 @@ class Sentence:
     figures: tuple[Figure, ...]
 
 
-# --------------------------------------------------------------------------- patterns
-
-
-def _alt(words: object) -> str:
-    """A regex alternation of ``words``, longest first, spaces matching any blank run."""
-    ordered = sorted(set(words), key=len, reverse=True)  # type: ignore[arg-type]
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
-
-
-_NUM = r"(?:\d{1,3}(?:,\d{3}){1,6}(?!,?\d)|\d{1,16}(?!\d))(?:\.\d{1,12}(?!\d))?"
-#: Thousands grouped by a space, no-break space or thin space: exactly three digits a group.
-_SPACED = r"\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}(?!\d|,\d)){1,4}"
-_VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
-_SIGNED_NUM = rf"(?:{_SPACED}|{_NUM})[½¼¾⅓⅔]?|[½¼¾⅓⅔]"
-_U = "one|two|three|four|five|six|seven|eight|nine"
-_TEEN = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-_S99 = rf"(?:(?:{_TENS})(?:[- ](?:{_U})\b)?|{_TEEN}|{_U})\b"
-_H = rf"(?:(?:{_S99}|a)\s+hundred\b(?:\s+(?:and\s+)?{_S99})?|{_S99})"
-_BIG = (
-    rf"(?:{_H}|a(?=\s+(?:thousand|million|billion)))(?:\s+and\s+(?:a|one)[\s-]+half\b)?"
-    rf"(?:\s+(?:thousand|million|billion|trillion|lakh|crore)\b(?:\s+(?:and\s+)?{_H}(?!\s+dozen))?)*"
-)
-_WORDS = (
-    rf"(?:(?:a\s+half|half\s+a|half|{_H}|a)[\s-]+dozen\b|a\s+(?:couple|pair)\s+of\b"
-    rf"|{_BIG})"
-)
-_ORDW = (
-    rf"(?:(?:{_TENS})-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
-    rf"|{_alt(ORDINALS)})"
-)
-_FRACTIONS = {
-    "half": 0.5,
-    "a half": 0.5,
-    "one half": 0.5,
-    "a third": 1 / 3,
-    "one third": 1 / 3,
-    "two thirds": 2 / 3,
-    "a quarter": 0.25,
-    "one quarter": 0.25,
-    "three quarters": 0.75,
-    "a fifth": 0.2,
-    "one fifth": 0.2,
-    "two fifths": 0.4,
-    "three fifths": 0.6,
-    "a tenth": 0.1,
-    "one tenth": 0.1,
-}
-_FRAC = "|".join(re.escape(k).replace(r"\ ", r"[\s-]+") for k in sorted(_FRACTIONS, key=len, reverse=True))
-
-_SCALE_NAMES = "thousand|million|billion|trillion|lakh|crore"
-_WORD_TOKEN = re.compile(
-    rf"""
-      (?P<fracscale>(?<![\w/.@-])(?i:(?:(?:a|one|two|three)[\s-]+)?(?:half|quarters?|thirds?)(?:\s+of)?(?:\s+an?)?
-          \s+(?:{_SCALE_NAMES}))(?!\w))
-    | (?P<couple>(?<![\w/.@-])(?i:a\s+couple(?:\s+of)?\s+(?:dozen|hundred|thousand|million|billion))(?!\w))
-    | (?P<frac>(?<![\w/.@-])(?i:(?:{_FRAC})(?=\s+(?:of|the)\b)|(?:two|three|four)[\s-]+(?:thirds|quarters|fifths))(?![\w-]))
-    | (?P<words>(?<![\w/.@-])(?i:{_WORDS})(?!\w))
-    | (?P<ordw>(?<![\w/.@-])(?i:{_ORDW})(?![\w-]))
-    | (?P<vague>(?<![\w/.@-])(?i:(?:several|a\s+few)\s+(?:dozen|hundred|thousand|million|billion)|(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens
-          |scores(?=\s+of\b)|hundreds|thousands|millions|billions)(?!\w))
-    """,
-    re.X,
-)
-_DIGIT_TOKEN = re.compile(
-    rf"(?P<digits>(?:(?P<cur>[$£€¥₹])\s?|(?<![\w.,/:#@$£€¥₹+-]))"
-    rf"(?P<sign>(?<![^\s(])[-−](?=\d)|(?i:minus)\s+(?=\d))?(?P<num>{_SIGNED_NUM}))"
-)
-
-_DIGIT_STARTS = frozenset("0123456789$£€¥₹-−½¼¾⅓⅔")
-
-
-def _trie(words: list[str]) -> str:
-    """A regex matching exactly ``words``, factored by prefix: sre tries the alternatives
-    of a group one by one, so a trie scans several times faster than a flat list."""
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        alts = [re.escape(char) + emit(sub) for char, sub in sorted(node.items()) if char]
-        if not alts:
-            return ""
-        group = "(?:" + "|".join(alts) + ")"
-        return group + "?" if "" in node else group
-
-    return emit(tree)
-
-
-_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-_CANDIDATE_WORDS = sorted(
-    set(_U.split("|") + _TEEN.split("|") + _TENS.split("|") + list(ORDINALS))
-    | {"half", "dozens", "scores", "hundreds", "thousands", "millions", "billions", "tens", "several"},
-    key=len,
-    reverse=True,
-)
-#: Where a number may start, searched in an ASCII-lower-cased copy of the text (a
-#: case-sensitive search is several times faster than an IGNORECASE one).
-_CANDIDATE = re.compile(
-    r"[$£€¥₹½¼¾⅓⅔]|(?<!\w)(?:\d[\d,.]*|(?:a\s+(?:dozen|couple|pair|half|hundred|thousand|million|few"
-    rf"|billion|third|quarter|fifth|tenth)|{_trie(_CANDIDATE_WORDS)})\b)"
-)
-
-
-def _reversed_alt(phrases: object) -> str:
-    """An alternation matching ``phrases`` written backwards (for the reversed text)."""
-    ordered = sorted({p[::-1] for p in phrases}, key=len, reverse=True)  # type: ignore[attr-defined]
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
-
-
-_MONTH_NAMES = ["Jan", "January", "Feb", "February", "Mar", "March", "Apr", "April", "May", "Jun", "June", "Jul", "July", "Aug", "August", "Sep", "Sept", "September", "Oct", "October", "Nov", "November", "Dec", "December"]
-_CHANGE_VERBS = ["up", "down", "rose", "risen", "rising", "increased", "increasing", "fell", "fallen", "falling", "dropped", "climbed", "jumped", "grew", "declined", "went"]
-# Left-context patterns run on the reversed text, anchored right before the number, so
-# each look-up is one match instead of a search over a window.
-_HEDGE_REV = re.compile(rf"(?i)[ \t]*(?P<hedge>{_reversed_alt(HEDGES)})(?:\s+(?P<neg>ton|on))?(?![\w~])")
-_PREVIOUS_REV = re.compile(
-    rf"(?i)[ \t]*(?:morf\s+(?:{_reversed_alt(_CHANGE_VERBS)})|(?:htiw|ot)\s+derapmoc"
-    r"|susrev|\.?sv)(?!\w)"
-)
 _PREV_WORD_REV = re.compile(r"[ \t]*([A-Za-z'’.#-]*[A-Za-z#])(?=[\s(\[\"“]|\Z)")
-_DOLLAR_PREFIX_REV = re.compile(r"(SU|KH|ZN|[CASR])(?!\w)")
-_MONTH_SET = frozenset(_MONTH_NAMES)
-_HEDGE_TAILS = frozenset(h.split()[-1] for h in HEDGES)
-_PREVIOUS_TAILS = frozenset({"from", "with", "to", "versus", "vs", "vs."})
-_DAY_MONTH = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{'|'.join(_MONTH_NAMES)})\b\.?(?:,?\s+\d{{4}}(?!\w))?")
-_YEAR_AFTER_DAY = re.compile(r",?\s+\d{4}(?!\w)")
-_CLOCK = re.compile(r"[/:]\d|-\d\d-\d\d\b|\s*[ap]\.?m\b\.?")
-_YEAR_RANGE = re.compile(r"[-–/](?:1[5-9]|20)?\d\d(?!\w)")
-
-_SECOND = re.compile(
-    rf"(?:(?:[$£€¥₹][ \t]?)?(?P<digits>{_NUM})(?P<glued>bn|mn|mln|bln|tn|trn|m|k)?(?![\w,.]\d)|(?P<ord>\d+(?:st|nd|rd|th)\b|(?i:{_ORDW})(?![\w-]))"
-    rf"|(?P<words>(?i:{_BIG})))(?!\w)"
-)
-_SCALE_AFTER = re.compile(
-    r"(?:\s+(?P<word>(?i:hundred|thousand|million|billion|trillion|dozen|lakh|crore))\b"
-    r"|\s?(?P<abbr>bn|mn|mln|bln|tn|trn)\b)"
-)
-_RANGE_JOIN = re.compile(r"\s*(?:-|–|—)\s*|\s+(?:to|or|through|and)\s+")
-_AND = re.compile(r"\s+and\s+")
-_POST_HEDGE = re.compile(r"(?i)\s+or\s+(?:more|greater|higher|above|over|fewer|less|so)\b|-plus\b|\+")
-_PERCENT = re.compile(r"(?i)\s?%|\s+(?:percent|per\s+cent|pct)\b")
-_RATIO = re.compile(r"\s+(?:in|out\s+of)\s+")
-#: A currency named after the number: "125 million Australian dollars", "500 USD", "34 cents".
-_CURRENCY_WORD = re.compile(
-    r"\s+(?:(?P<adj>(?i:Australian|Canadian|Hong\s+Kong|New\s+Zealand|Singapore|U\.S\.|US|American))\s+)?"
-    r"(?P<word>(?i:dollars?|euros?|yen|pounds?|pence|cents?|rupees?|francs?|yuan|pesos?|rand)"
-    r"|USD|EUR|GBP|JPY|CAD|AUD|HKD|NZD|SGD|CHF|INR|CNY|BRL|ZAR)(?![\w-])"
-)
-_MEASURE_KEYS = [k for k, v in UNIT_WORDS.items() if v != "percent"]
-_UNIT = re.compile(rf"(?P<sep>[ \t]*|-)(?P<unit>(?i:{_alt(_MEASURE_KEYS)}))(?![\w/])")
-_UNIT_HEADS = frozenset(re.split(r"[ /]", k)[0].rstrip("²") for k in _MEASURE_KEYS)
-_PEEK = re.compile(r"[ \t]*([-–—%+°]?)[ \t]*([A-Za-z]*)")
-# What may follow a number for each extension to be worth a regex match.
-_SCALE_WORDS = frozenset(SCALES) | frozenset(SCALE_ABBREVIATIONS)
-_RANGE_WORDS = frozenset({"to", "or", "through", "and"})
-_PERCENT_WORDS = frozenset({"percent", "per", "pct"})
-_CURRENCY_WORDS = frozenset(
-    ["dollars", "dollar", "euros", "euro", "yen", "pounds", "pound", "pence", "cents", "cent", "rupees", "rupee"]
-    + ["francs", "franc", "yuan", "pesos", "peso", "rand", "australian", "canadian", "hong", "new", "singapore"]
-    + ["us", "u", "american", "usd", "eur", "gbp", "jpy", "cad", "aud", "hkd", "nzd", "sgd", "chf", "inr", "cny"]
-    + ["brl", "zar"]
-)
-_CURRENCY_ADJECTIVES = {"australian": "AUD", "canadian": "CAD", "hong kong": "HKD", "new zealand": "NZD"}
-_CURRENCY_ADJECTIVES |= {"singapore": "SGD", "u.s.": "USD", "us": "USD", "american": "USD"}
-#: Currency names after a number that are not in ``units.unit_name`` (cents and pence are hundredths).
-_CURRENCY_NAMES = {"pound": "GBP", "pence": "GBP", "cent": "USD", "rupee": "INR", "franc": "CHF", "yuan": "CNY"}
-_CURRENCY_NAMES |= {"peso": "MXN", "rand": "ZAR"}
-#: ISO codes and abbreviations written before the number: "USD 5 million", "CHF 40", "Rs 500".
-_CODES_BEFORE = frozenset(
-    ["USD", "EUR", "GBP", "JPY", "CAD", "AUD", "HKD", "NZD", "SGD", "CHF", "INR", "CNY", "BRL", "ZAR", "Rs", "Rs."]
-)
-#: Words before "N pounds" that make it money: "cost 40 pounds"; "40 pounds of explosives" stays mass.
-_MONEY_VERBS = frozenset(
-    ["cost", "costs", "costing", "worth", "paid", "pay", "pays", "paying", "raised", "raise", "fined", "spent"]
-    + ["spend", "price", "priced", "charged", "charge", "earn", "earns", "earned", "owed", "owes", "won", "lost"]
-    + ["bill", "fee", "fine", "salary", "donated", "pledged", "budget", "sum", "for"]
-)
-#: A glued "m" is metres before a dimension word ("30m long"), millions elsewhere ("3m people").
-_DIMENSION_AFTER = re.compile(r"(?i)[ \t]+(?:long|tall|high|wide|deep|thick|across|away|underground|below|above)\b")
-_FEET_INCHES = re.compile(r"[ \t]*(?P<n>\d{1,2})[ \t]*(?:inches|inch|in\b)")
-_ADJECTIVE_DIMENSION = re.compile(r"-(?:long|wide|high|tall|deep|thick)\b")
-_UNIT_RANGE = re.compile(rf"(?:[ \t]*[-–—][ \t]*|[ \t]+to[ \t]+)(?P<num>{_NUM})[ \t]?(?P<unit>[A-Za-z°%]+(?:[ \t]+[a-z]+)?)")
-_PCT_RANGE = re.compile(rf"(?:[ \t]*[-–—][ \t]*|[ \t]+to[ \t]+)(?P<num>{_NUM})(?:[ \t]?%|[ \t]+(?:percent|per[ \t]+cent)\b)")
-_AGE = re.compile(r"(?i)-old\b")
-_CONVERSION = re.compile(
-    rf"\s*\((?:(?i:about|roughly|some|nearly|around|approximately|almost|~|c\.)\s*)?"
-    rf"(?:[$£€]\s?)?{_NUM}(?:\s?[A-Za-z%/²]+)*\s*\)"
-)
-_CODE_RUN = re.compile(r"[\w.,/:%-]*")
-_ATTACHED = re.compile(r"[A-Za-z]+")
-
 _NEXT_LOWER = re.compile(r"[ \t]+[a-z]")
-_NEXT_OF = re.compile(r"[ \t]+of(?:[ \t]+(?:the|these|those|its|their|his|her|our|them|all))?(?=[ \t])")
-_ONE_OF = re.compile(r"(?i)\s+(?:of\s+(?:the|these|those|its|their|his|her|our|them)\b|another\b)")
-_NP_TOKEN = re.compile(r"[ \t]+((?:[A-Za-z]\.){2,}|[A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*)(?![\w-])")
-#: An age between a count and its noun: "Three 10-year-old boys".
-_AGE_ADJECTIVE = re.compile(r"[ \t]+\d{1,3}-(?:year|month|week|day)s?-old(?![\w-])")
-
-# not figures
-_PHONE = re.compile(r"(?:[ -]\(?\d{2,4}\)?){2,}(?!\d)")
-_PHONE_PREFIX_REV = re.compile(r"[ -]\d{1,3}\+")
-_MILITARY_TIME = re.compile(r"[ \t]*(?:GMT|UTC|Z\b|local\s+time|hours\b|hrs\b|h\b)")
-_ADDRESS = re.compile(
-    r"(?:[ \t]+[A-Z][a-z]+){1,3}[ \t]+(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|Boulevard|Blvd\.?|Lane|Drive"
-    r"|Place|Square|Way|Court|Terrace|Highway|Parkway)(?!\w)"
-)
-_MAGNITUDE_AFTER = re.compile(r"(?i)-?[ \t]?magnitude\b|[ \t]+on[ \t]+the[ \t]+richter")
-_SCORE = re.compile(r"[-–](?P<n>\d{1,2})(?![\d%]|[.,]\d|[-–]?[A-Za-z])")
-_SCORE_WORDS = frozenset(
-    ["won", "win", "wins", "lost", "lose", "loses", "beat", "beats", "drew", "draw", "tied", "voted", "vote", "votes"]
-    + ["defeated", "trailed", "trailing", "led", "leading", "score", "scored", "passed", "approved", "rejected"]
-)
-_AGE_WORDS = frozenset(["aged", "age", "ages"])
-_AGE_RANGE = re.compile(rf"(?:[ \t]*(?:-|–|to|and)[ \t]*{_NUM})?(?:[ \t]+and[ \t]+(?:over|older|above|under))?")
-_URL_MARKS = frozenset("=&?#")
-_SLASH_RATIO = re.compile(r"/(?P<d>\d{1,3})(?=[ \t]+of\b)")
-_ONE_AFTER = frozenset(["of", "-"])
-
-# counted nouns that stand elsewhere
-_SUBJECT = re.compile(
-    r"(?i)\b(?:(?P<toll>death\s+toll|toll)|number\s+of\s+(?:the\s+)?(?P<what>[a-z]+))\b"
-    r"(?P<rest>[^,;:()]*)$"
-)
-_SUBJECT_VERB_END = re.compile(
-    r"(?i)(?:\b(?:to|at|reached|reaches|hit|hits|passed|stood|stands|was|is|now|of)|^)\s*$"
-)
-_SUBJECT_VERBS = frozenset(
-    ["exceeding", "exceeded", "exceeds", "topped", "tops", "topping", "surpassed", "surpassing", "surpasses", "rose"]
-    + ["reached", "hit", "climbed", "passed", "numbered", "totalled", "totaled", "stood", "doubled"]
-)
-_DENIAL_AFTER = re.compile(
-    r"(?i),?[ \t]+as[ \t]+(?:first|earlier|initially|previously|originally)?[ \t]*"
-    r"(?:reported|said|stated|claimed|announced|thought)"
-)
-_PASSIVE_ROLE = re.compile(
-    r"[ \t]+(?:were|was|are|is|have[ \t]+been|had[ \t]+been|has[ \t]+been|remain|remained)[ \t]+"
-    r"(?P<v>killed|injured|wounded|hurt|missing|arrested|detained|displaced|evacuated|rescued|kidnapped"
-    r"|abducted|hospitali[sz]ed|dead)\b"
-)
-_TWO_SIDED = re.compile(
-    r"(?i)[ \t]+(?:but|and)[ \t]+(?P<h>fewer[ \t]+than|less[ \t]+than|under|below|not[ \t]+more[ \t]+than|at[ \t]+most)[ \t]+"
-)
-_COORDINATED = re.compile(r"\s*,?\s*(?:and|or|to)\s+$|\s+of\s+(?:the|these|those|its|their|his|her|our|all)\s+$")
-#: Sentence-initial adverbs and determiners that are never names: "Perhaps 40 people", "Fully 40 percent".
-_OPENERS = frozenset(
-    ["perhaps", "maybe", "fully", "only", "some", "roughly", "just", "another", "all", "over", "around", "exactly"]
-    + ["precisely", "possibly", "probably", "likely", "still", "yet", "nearly", "almost", "about", "barely", "even"]
-    + ["at", "by", "of", "for", "to", "and", "but", "so", "then", "now", "today", "yesterday", "while", "after"]
-)
-
-# --------------------------------------------------------------------------- lexicons
-
-_STOP = frozenset(
-    ["in", "on", "at", "of", "for", "from", "to", "by", "with", "against", "across", "near", "into", "onto", "over", "under", "during", "since", "after", "before", "through", "including", "per", "as", "than", "like", "within", "without", "toward", "towards", "about", "around", "among", "amid", "amidst", "between", "behind", "beyond", "inside", "outside", "along", "via", "upon", "off", "out", "up", "down", "throughout", "despite", "except", "plus", "but", "yet", "so", "while", "when", "who", "whom", "which", "that", "where", "whose", "whether", "if", "because", "although", "though", "nor", "the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our", "my", "your", "it", "they", "them", "he", "she", "we", "i", "you", "there", "here", "each", "every", "all", "both", "any", "is", "are", "was", "were", "be", "been", "being", "am", "have", "has", "had", "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "also", "still", "now", "then", "just", "only", "already", "again", "ago", "not", "no", "never", "ever", "even", "very", "too", "early", "late", "later", "earlier", "last", "next", "yesterday", "today", "tonight", "tomorrow", "overnight", "meanwhile", "said", "says", "say", "according", "respectively", "apiece", "total", "altogether", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december", "more", "most", "less", "fewer", "own"]
-)
-_STOP = _STOP | frozenset(CARDINALS) | frozenset(SCALES)
-_SKIP_LEAD = frozenset({"such", "more", "additional", "other", "further", "new"})
-#: Participles that name what a bare number counts ("5 dead, 12 wounded", "40 missing").
-_CASUALTY_STATES = frozenset(
-    ["wounded", "injured", "killed", "missing", "displaced", "detained", "arrested", "hospitalized", "hospitalised", "evacuated", "rescued"]
-)
-_ED_NOUNS = frozenset(["hundred", "need", "speed", "bed", "seed", "shed", "creed", "breed", "deed", "feed", "red", "reed"])
-_ING_NOUNS = frozenset(
-    ["thing", "building", "meeting", "wing", "evening", "morning", "ceiling", "offering", "bombing", "shooting", "killing", "landing", "briefing", "hearing", "ruling", "warning", "finding", "funding", "training", "uprising", "spring", "king", "ring", "string", "sibling", "opening", "opening"]
-)
-#: Short past tenses that end a noun phrase: "One soldier died".
-_SHORT_VERBS = frozenset(
-    ["died", "dies", "die", "fled", "flee", "left", "fell", "hit", "shot", "rose", "ran", "won", "lost", "came", "went"]
-    + ["took", "made", "got", "saw", "sat", "held", "met", "told", "said", "led", "fought", "sank", "drowned", "burned"]
-    + ["froze", "survived", "remain", "remained", "remains", "arrived", "voted", "stood", "lay", "lie", "lies"]
-)
-_MEN_SINGULARS = frozenset(["specimen", "abdomen", "regimen", "acumen", "stamen", "hymen"])
-_IRREGULAR_PLURALS = frozenset(["people", "personnel", "children", "men", "women", "servicemen", "servicewomen", "civilians"])
-_ROLE_VERBS = frozenset(
-    ["kill", "kills", "killing", "injure", "injures", "injuring", "wound", "wounds", "wounding", "hit", "hits", "struck", "shot", "lost", "left", "sent", "fire", "fires", "firing", "launch", "launches", "launching"]
-)
-_YEAR_WORDS = frozenset(
-    ["in", "since", "by", "of", "from", "until", "till", "to", "through", "before", "after", "during", "early", "late", "mid", "the", "and", "or", "between", "around", "circa"]
-)
-_DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "every", "each"])
-_NOT_NAMES = (
-    _STOP
-    | _SKIP_LEAD
-    | {h.split()[0] for h in HEDGES}
-    | frozenset(
-        ["another", "only", "exactly", "just", "with", "including", "and", "but", "or", "all", "some", "nearly", "almost", "about", "around", "roughly", "approximately", "over", "more", "some", "those", "these", "killing", "killed", "injuring", "injured"]
-    )
-) - {"no"}
-_PRONOUN_ONE = frozenset(["no", "the", "this", "that", "any", "every", "each", "which", "someone", "anyone"])
-_MAX_NP_WORDS = 7
-
-
-# --------------------------------------------------------------------------- reading
-
-
-@dataclass(slots=True)
-class _Number:
-    """A number being read: span, value, interval before hedging, and its kind so far."""
-
-    start: int
-    end: int
-    value: int | float
-    low: int | float
-    high: int | float
-    kind: str = "count"
-    unit: str | None = None
-    post_hedge: str | None = None
-    post_hedge_text: str | None = None
-    digits: bool = False
-    plain_year: bool = False
-    noun_after: bool = True
-    between: int | None = None
-    scaled: bool = False
-    own_hedge: tuple[str, str] | None = None
-
-
-def _plural(word: str) -> bool:
-    lower = word.lower()
-    if lower in _IRREGULAR_PLURALS:
-        return True
-    if len(lower) > 4 and lower.endswith("men") and lower not in _MEN_SINGULARS:
-        return True  # fishermen, linemen, policemen
-    return len(lower) > 3 and lower.endswith("s") and "." not in lower and not lower.endswith(("ss", "us", "is"))
-
-
-def _verb_form(lower: str) -> bool:
-    return (lower.endswith("ed") and len(lower) > 4 and lower not in _ED_NOUNS) or (
-        lower.endswith("ing") and len(lower) > 5 and lower not in _ING_NOUNS
-    )
-
-
-def _digit_value(text: str) -> int | float:
-    """ "1,250", "816 000", "2½", "½" -> the value."""
-    if text[-1:].isdigit() and " " not in text:
-        return whole(float(text.replace(",", "")))
-    fraction = _VULGAR.get(text[-1:], 0)
-    if fraction:
-        text = text[:-1]
-    digits = "".join(c for c in text if c.isdigit() or c == ".")
-    return whole((float(digits) if digits else 0) + fraction)
-
-
-def _apply_scale(text: str, num: _Number, send: int) -> None:
-    """Multiply by a scale written after digits: "1.5 million", "2.5bn", "3 dozen"."""
-    m = _SCALE_AFTER.match(text, num.end, send)
-    if not m:
-        return
-    word = m.group("word")
-    factor = SCALES[word.lower()] if word else SCALE_ABBREVIATIONS[m.group("abbr")]
-    num.value = num.low = num.high = whole(num.value * factor)
-    num.end = m.end()
-    num.plain_year = False
-    num.scaled = True
-
-
-def _of_follows(text: str, pos: int) -> bool:
-    """Whether " of" follows ``pos``."""
-    return text.startswith(" of ", pos)
-
-
-def _fraction_of_scale(written: str) -> int | float:
-    """ "half a million" -> 500000, "three-quarters of a million" -> 750000, "a quarter million"."""
-    words = written.lower().replace("-", " ").split()
-    count = {"two": 2, "three": 3}.get(words[0], 1)
-    part = next(w for w in words if w.startswith(("half", "quarter", "third")))
-    share = {"half": Decimal(1) / 2, "quarter": Decimal(1) / 4}.get(part.rstrip("s"), Decimal(1) / 3)
-    return whole(count * share * SCALES[words[-1]])
-
-
-def _read_second(text: str, pos: int, send: int) -> tuple[int, int | float, bool, int] | None:
-    """The second number of a range at ``pos``: (end, value, is_ordinal, scale factor)."""
-    m = _SECOND.match(text, pos, send)
-    if not m:
-        return None
-    if m.group("digits"):
-        value = _digit_value(m.group("digits"))
-        end = m.end()
-        factor = SCALE_ABBREVIATIONS[m.group("glued")] if m.group("glued") else 1
-        value = whole(value * factor)
-        scale = None if factor > 1 else _SCALE_AFTER.match(text, end, send)
-        if scale:
-            word = scale.group("word")
-            factor = SCALES[word.lower()] if word else SCALE_ABBREVIATIONS[scale.group("abbr")]
-            value = whole(value * factor)
-            end = scale.end()
-        return end, value, False, factor
-    if m.group("ord"):
-        word = m.group("ord")
-        value = int(word[:-2]) if word[0].isdigit() else ordinal_value(word)
-        return (m.end(), value, True, 1) if value is not None else None
-    words = m.group("words")
-    value = parse_words(words)
-    factor = SCALES.get(words.rsplit(None, 1)[-1].lower(), 1)
-    return (m.end(), value, False, factor) if value is not None else None
-
-
-def _range(text: str, num: _Number, send: int, between: bool, is_ordinal: bool) -> None:
-    """Extend ``num`` over "10 to 15", "10-15", "fourth or fifth", "between 10 and 15"."""
-    join = (_AND if between else _RANGE_JOIN).match(text, num.end, send)
-    if not join or (not between and join.group().strip() == "and"):
-        return
-    second = _read_second(text, join.end(), send)
-    if second is None:
-        return
-    end, value, ordinal, factor = second
-    if ordinal != is_ordinal:
-        return
-    if factor > 1 and not num.scaled and num.value * factor <= value:
-        num.value = num.low = whole(num.value * factor)  # "1.5 to 2 million": one scale
-    if value <= num.value:
-        return
-    num.high = value
-    num.end = end
-    num.plain_year = False
-
-
-def _post_hedge(text: str, num: _Number, send: int) -> None:
-    m = _POST_HEDGE.match(text, num.end, send)
-    if m:
-        words = " ".join(m.group().lower().replace("-", " ").split())
-        num.post_hedge = POST_HEDGES[words]
-        num.post_hedge_text = words
-        num.end = m.end()
-
-
-def _ratio(text: str, num: _Number, send: int) -> None:
-    """ "1 in 5", "one out of four": a ratio, never two counts."""
-    m = _RATIO.match(text, num.end, send)
-    if not m:
-        return
-    second = _read_second(text, m.end(), send)
-    if second is None or second[2]:
-        return
-    end, value = second[0], second[1]
-    written = text[m.end() : end]
-    if value <= num.value or (written.isdigit() and len(written) == 4):
-        return
-    num.value = num.low = num.high = whole(num.value / value)
-    num.kind = "ratio"
-    num.end = end
-
-
-def _unit(text: str, num: _Number, send: int, article: bool) -> bool:
-    """Attach a unit ("110 miles", "24-hour"). ``False`` when the figure is a modifier."""
-    m = _UNIT.match(text, num.end, send)
-    if not m:
-        if text.startswith("-", num.end) and num.end + 1 < send and text[num.end + 1].isalpha():
-            return text.startswith("-plus", num.end)  # "a two-state solution", "20-strong"
-        return True
-    unit = unit_name(m.group("unit"))
-    if _AGE.match(text, m.end(), send):
-        return False  # "a 2-year-old child"
-    attached = m.group("sep") in ("-", "")
-    num.kind = "measure"
-    num.unit = unit
-    num.end = m.end()
-    num.noun_after = False
-    if attached and unit not in TIME_UNITS:
-        # "The 1,200-foot container ship", "a 5-mile-long bridge": a measure of what it modifies
-        dimension = _ADJECTIVE_DIMENSION.match(text, num.end, send)
-        if dimension:
-            num.end = dimension.end()
-        nxt = _NP_TOKEN.match(text, num.end, send)
-        if m.group("sep") == "-" or dimension or (article and nxt and nxt.group(1).lower() not in _STOP):
-            num.noun_after = True
-            return True
-    if unit == "foot":
-        inches = _FEET_INCHES.match(text, num.end, send)
-        if inches:  # "5 feet 10 inches" is one figure
-            num.value = num.low = num.high = whole(num.value + int(inches.group("n")) / 12)
-            num.end = inches.end()
-    _unit_range(text, num, send)
-    return True
-
-
-def _unit_range(text: str, num: _Number, send: int) -> None:
-    """ "10km-15km", "10 km to 15 km": the unit written at both ends of a range."""
-    m = _UNIT_RANGE.match(text, num.end, send)
-    if m is None:
-        return
-    written = m.group("unit")
-    first = written.split()[0]
-    if unit_name(written) == num.unit:
-        end = m.end()
-    elif unit_name(first) == num.unit:
-        end = m.start("unit") + len(first)
-    else:
-        return
-    value = _digit_value(m.group("num"))
-    if value > num.high:
-        num.high, num.end = value, end
-
-
-def _suffix(text: str, num: _Number, send: int) -> str | None:
-    """Letters glued to digits: "144th", "2.5bn", "155mm", "40%". "reject" for a code."""
-    m = _ATTACHED.match(text, num.end, send)
-    if not m:
-        return None
-    letters = m.group()
-    lower = letters.lower()
-    if lower in ("st", "nd", "rd", "th"):
-        num.end = m.end()
-        return "ordinal"
-    if lower == "m" and _DIMENSION_AFTER.match(text, m.end(), send):
-        num.kind, num.unit, num.end, num.noun_after = "measure", "meter", m.end(), False  # "a tunnel 30m long"
-        return "measured"
-    if letters in ("C", "F"):
-        num.kind, num.end, num.noun_after = "measure", m.end(), False  # "45C", "104F"
-        num.unit = "degree_Celsius" if letters == "C" else "degree_Fahrenheit"
-        return "measured"
-    if lower in SCALE_ABBREVIATIONS:
-        num.value = num.low = num.high = whole(num.value * SCALE_ABBREVIATIONS[lower])
-        num.end = m.end()
-        num.plain_year = False
-        num.scaled = True
-        return "scaled"
-    if lower in UNIT_WORDS and len(lower) > 1:
-        return "unit"
-    return "reject"
 
 
 class _Reader:
@@ -757,7 +317,9 @@ class _Reader:
         role = left.role if noun is None and num.kind == "count" else None
         if num.kind == "count" and noun is None and not _PASSIVE_ROLE.match(text, end, send):
             if subject is None:
-                subject = self._subject(hedge_start if hedge_start is not None else num.start, qualifier in _SUBJECT_VERBS)
+                subject = self._subject(
+                    hedge_start if hedge_start is not None else num.start, qualifier in _SUBJECT_VERBS
+                )
             if subject is not None:
                 noun = phrase = subject  # "The death toll climbed to 34"
         low, high, low_open, high_open = hedge_interval(shape, num.low, num.high)
@@ -869,9 +431,9 @@ class _Reader:
         if text[start - 2 : start - 1].isdigit() and self._rev_match(_PHONE_PREFIX_REV, start):
             phone = _PHONE.match(text, end, send)  # "+44 20 7946 0958"
             return phone.end() if phone else end
-        if written.isdigit() and len(written) == 4 and int(written[:2]) < 24 and int(written[2:]) < 60:
-            if _MILITARY_TIME.match(text, end, send):
-                return end  # "at 1830 local time"
+        hhmm = written.isdigit() and len(written) == 4 and int(written[:2]) < 24 and int(written[2:]) < 60
+        if hhmm and _MILITARY_TIME.match(text, end, send):
+            return end  # "at 1830 local time"
         address = _ADDRESS.match(text, end, send) if after[1:].isupper() else None
         if address:
             return address.end()  # "1600 Pennsylvania Avenue"
@@ -881,9 +443,13 @@ class _Reader:
         if prev == "magnitude" or (after in ("-m", " m", "-M", " o") and _MAGNITUDE_AFTER.match(text, end, send)):
             return self._skip_code(end)  # "magnitude 7.8", "a 6.8-magnitude quake"
         score = _SCORE.match(text, end, send) if after[:1] in ("-", "–") else None
-        if score and written.isdigit() and len(written) <= 2:
-            if int(score.group("n")) <= int(written) or prev in _SCORE_WORDS:
-                return score.end()  # "won 3-2", "voted 7-2": a score or a tally
+        if (
+            score
+            and written.isdigit()
+            and len(written) <= 2
+            and (int(score.group("n")) <= int(written) or prev in _SCORE_WORDS)
+        ):
+            return score.end()  # "won 3-2", "voted 7-2": a score or a tally
         return None
 
     def _number(self, m: re.Match[str]) -> _Number | None:
@@ -1067,7 +633,6 @@ class _Reader:
             and num.kind == "count"
         )
 
-
     def _name_before(self, pos: int, word: str) -> bool:
         """ "Tower 22" is a name; a sentence-initial "Perhaps"/"Fully"/"Roughly" never is."""
         if not _is_name(word):
@@ -1089,124 +654,6 @@ class _Left:
     word: str = ""
     immediate: str = ""
     role: str | None = None
-
-
-def _is_name(word: str) -> bool:
-    """A capitalised word right before a number makes it a name or code ("Tower 22")."""
-    if not word:
-        return False
-    if word in ("No.", "Nos.", "#", "no.") or word.startswith("#"):
-        return True
-    bare = word.rstrip(".")
-    return bare[:1].isupper() and "." not in bare and bare.lower() not in _NOT_NAMES and bare.lower() not in CARDINALS
-
-
-def _noun_phrase(text: str, pos: int, send: int, value: int | float) -> tuple[int, int, str] | None:
-    """(phrase start, phrase end, noun) of the noun phrase after a number, if any."""
-    of = _NEXT_OF.match(text, pos, send)
-    if of:
-        pos = of.end()
-    age = _AGE_ADJECTIVE.match(text, pos, send)
-    if age:
-        pos = age.end()  # "Three 10-year-old boys" counts boys
-    taken: list[re.Match[str]] = []
-    lowercase_seen = False
-    while len(taken) < _MAX_NP_WORDS:
-        m = _NP_TOKEN.match(text, pos, send)
-        if m is None:
-            break
-        word = m.group(1)
-        lower = word.lower()
-        if lower in ("and", "or"):
-            if not taken or _plural(taken[-1].group(1)):
-                break
-            nxt = _NP_TOKEN.match(text, m.end(), send)
-            if nxt is None or nxt.group(1).lower() in _STOP or nxt.group(1).lower() in ("and", "or"):
-                break
-            taken.append(m)
-            pos = m.end()
-            continue
-        if lower in _STOP and not (lower in _SKIP_LEAD and not taken):
-            break
-        dotted = "." in word
-        if word[0].isupper() and lowercase_seen and not dotted:
-            break
-        if lowercase_seen and lower in _SHORT_VERBS:
-            break  # "One soldier died"
-        if _verb_form(lower):
-            if lowercase_seen:
-                break
-            nxt = _NP_TOKEN.match(text, m.end(), send)
-            if nxt is None or nxt.group(1).lower() in _STOP:
-                if not taken and lower in _CASUALTY_STATES:
-                    taken.append(m)  # "12 wounded": the wounded are what is counted
-                break
-        if value == 1 and lowercase_seen and _plural(word):
-            break
-        taken.append(m)
-        pos = m.end()
-        if word[0].islower():
-            lowercase_seen = True
-        if _plural(word) and not dotted:
-            break
-    while taken and taken[-1].group(1).lower() in ("and", "or"):
-        taken.pop()
-    noun = _noun(taken)
-    if noun is None:
-        return None
-    return taken[0].start(1), taken[-1].end(1), noun
-
-
-def _noun(taken: list[re.Match[str]]) -> str | None:
-    """The counted noun: the phrase minus "such", abbreviations, hyphenated and coordinated
-    modifiers ("such rocket and missile strikes" -> "strikes")."""
-    words = [m.group(1) for m in taken]
-    for i in range(len(words) - 1, -1, -1):
-        if words[i].lower() in ("and", "or"):
-            words = words[i + 2 :]
-            break
-    kept = [w for w in words if "." not in w and "-" not in w and w.lower() not in _SKIP_LEAD]
-    if not kept or not kept[-1][0].isalpha():
-        return None
-    return " ".join(kept)
-
-
-def _inherit(figures: list[Figure], text: str) -> list[Figure]:
-    """Nounless counts take a noun: from the count they are coordinated with or a part of
-    ("4 and 7 civilians", "12 of the 15 soldiers"), else from the nearest earlier count with
-    one ("57 in Iraq"); a denied figure takes its corrected figure's noun or role."""
-    figures = _coordinated(figures, text)
-    out: list[Figure] = []
-    donor: Figure | None = None
-    last: Figure | None = None
-    for figure in figures:
-        if figure.kind == "count":
-            if figure.denied and figure.noun is None and figure.role is None and last is not None:
-                figure = replace(figure, noun=last.noun, phrase=last.phrase, role=last.role, inherited=True)
-            elif figure.noun is None and figure.role is None and donor is not None:
-                figure = replace(figure, noun=donor.noun, phrase=donor.phrase, inherited=True)
-            elif figure.noun is None and figure.role is None:
-                passive = _PASSIVE_ROLE.match(text, figure.end)
-                if passive:
-                    figure = replace(figure, role=passive.group("v"))  # "At least 12 were killed"
-            if figure.noun is not None:
-                donor = figure
-            last = figure
-        out.append(figure)
-    return out
-
-
-def _coordinated(figures: list[Figure], text: str) -> list[Figure]:
-    """A bare count joined to the next count by "and"/"or"/"to"/"of the" takes its noun."""
-    out = list(figures)
-    for i in range(len(out) - 2, -1, -1):
-        figure, nxt = out[i], out[i + 1]
-        if figure.kind != "count" or figure.noun is not None or nxt.kind != "count" or nxt.noun is None:
-            continue
-        gap = text[figure.end : nxt.start]
-        if len(gap) < 40 and _COORDINATED.match(gap):
-            out[i] = replace(figure, noun=nxt.noun, phrase=nxt.phrase, inherited=True)
-    return out
 
 
 #: "An Iraqi soldier was injured": an editor reads a casualty count of one. Only this shape

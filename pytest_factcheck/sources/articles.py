@@ -19,7 +19,9 @@ from .finding import Source, infer_outlet
 
 __all__ = ["Article", "Mention", "decode", "read_article"]
 
-_BREAK = re.compile(r"[,;:()\[\]—–“”\"!?]|\s-\s")
+#: What ends a clause. Parentheses do not: a parenthesised conversion or aside belongs to its
+#: figure's clause ("rises 60 feet (18 meters) above the river"); nor do quotation marks.
+_BREAK = re.compile(r"[,;:\[\]—–!?]|\s-\s")
 #: Sentences longer than this are kept as SENTENCE_CONTEXT characters either side of a figure.
 MAX_SENTENCE = 1200
 SENTENCE_CONTEXT = 500

@@ -1,0 +1,275 @@
+"""Stage 2b.1, number tokens and their composition with scales, fractions and ranges.
+
+Where a number may start (``_CANDIDATE``), how it is written (``_DIGIT_TOKEN``,
+``_WORD_TOKEN``) and what is glued to it. Rules, one example each:
+
+- digits: "2,500 troops" -> 2500; a decimal comma is left out ("2,5 km").
+- spaced thousands: groups of exactly three digits after a space, no-break or thin space:
+  "816 000 tonnes" -> 816000; "in 2019 15 people" stays two numbers.
+- sign: "-15 degrees", "−12°", "minus 15 degrees" -> -15 ("fell by 0.3%" stays positive).
+- vulgar fractions: "2½ miles" -> 2.5, "½ of the budget" -> a ratio of 0.5.
+- number words: "one hundred and forty", "one and one-half miles" -> 1.5.
+- scale after digits: "1.5 million", "2.5bn", "£3m", "10 lakh" -> 1,000,000, "2 crore".
+- fraction of a scale: "half a million" -> 500000, "a quarter of a million", "half million",
+  "three-quarters of a million" -> 750000.
+- "a couple (of) hundred": 200, hedged "about" with the qualifier "a couple" -> [180, 220].
+- vague plurals and multiples: "dozens" [24, 99], "several hundred"/"a few hundred"
+  [200, 999], "a few dozen" [24, 99], "several thousand" [2000, 9999] (numbers.VAGUE).
+- fractions as ratios: "a third of", "two thirds voted" (plural fractions need no "of").
+- ratio: "3/4 of the residents" -> 0.75 (never a date when "of" follows), "1 in 5" -> 0.2.
+- range: "10 to 15", "10-15", "between 10 and 15"; the scale or sign may be written once
+  or twice: "$5bn-$6bn", "$2.1 billion to $2.6 billion", "between $5 and $6 billion" ->
+  [5e9, 6e9]; "1.5 to 2 million" -> [1.5e6, 2e6].
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .numbers import (
+    ORDINALS,
+    SCALE_ABBREVIATIONS,
+    SCALES,
+    ordinal_value,
+    parse_words,
+    whole,
+)
+
+
+def _alt(words: object) -> str:
+    """A regex alternation of ``words``, longest first, spaces matching any blank run."""
+    ordered = sorted(set(words), key=len, reverse=True)  # type: ignore[arg-type]
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+_NUM = r"(?:\d{1,3}(?:,\d{3}){1,6}(?!,?\d)|\d{1,16}(?!\d))(?:\.\d{1,12}(?!\d))?"
+#: Thousands grouped by a space, no-break space or thin space: exactly three digits a group.
+_SPACED = r"\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}(?!\d|,\d)){1,4}"
+_VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
+_SIGNED_NUM = rf"(?:{_SPACED}|{_NUM})[½¼¾⅓⅔]?|[½¼¾⅓⅔]"
+_U = "one|two|three|four|five|six|seven|eight|nine"
+_TEEN = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_S99 = rf"(?:(?:{_TENS})(?:[- ](?:{_U})\b)?|{_TEEN}|{_U})\b"
+_H = rf"(?:(?:{_S99}|a)\s+hundred\b(?:\s+(?:and\s+)?{_S99})?|{_S99})"
+_BIG = (
+    rf"(?:{_H}|a(?=\s+(?:thousand|million|billion)))(?:\s+and\s+(?:a|one)[\s-]+half\b)?"
+    rf"(?:\s+(?:thousand|million|billion|trillion|lakh|crore)\b(?:\s+(?:and\s+)?{_H}(?!\s+dozen))?)*"
+)
+_WORDS = (
+    rf"(?:(?:a\s+half|half\s+a|half|{_H}|a)[\s-]+dozen\b|a\s+(?:couple|pair)\s+of\b"
+    rf"|{_BIG})"
+)
+_ORDW = (
+    rf"(?:(?:{_TENS})-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+    rf"|{_alt(ORDINALS)})"
+)
+_FRACTIONS = {
+    "half": 0.5,
+    "a half": 0.5,
+    "one half": 0.5,
+    "a third": 1 / 3,
+    "one third": 1 / 3,
+    "two thirds": 2 / 3,
+    "a quarter": 0.25,
+    "one quarter": 0.25,
+    "three quarters": 0.75,
+    "a fifth": 0.2,
+    "one fifth": 0.2,
+    "two fifths": 0.4,
+    "three fifths": 0.6,
+    "a tenth": 0.1,
+    "one tenth": 0.1,
+}
+_FRAC = "|".join(re.escape(k).replace(r"\ ", r"[\s-]+") for k in sorted(_FRACTIONS, key=len, reverse=True))
+_SCALE_NAMES = "thousand|million|billion|trillion|lakh|crore"
+_WORD_TOKEN = re.compile(
+    rf"""
+      (?P<fracscale>(?<![\w/.@-])(?i:(?:(?:a|one|two|three)[\s-]+)?(?:half|quarters?|thirds?)(?:\s+of)?(?:\s+an?)?
+          \s+(?:{_SCALE_NAMES}))(?!\w))
+    | (?P<couple>(?<![\w/.@-])(?i:a\s+couple(?:\s+of)?\s+(?:dozen|hundred|thousand|million|billion))(?!\w))
+    | (?P<frac>(?<![\w/.@-])(?i:(?:{_FRAC})(?=\s+(?:of|the)\b)|(?:two|three|four)[\s-]+(?:thirds|quarters|fifths))(?![\w-]))
+    | (?P<words>(?<![\w/.@-])(?i:{_WORDS})(?!\w))
+    | (?P<ordw>(?<![\w/.@-])(?i:{_ORDW})(?![\w-]))
+    | (?P<vague>(?<![\w/.@-])(?i:(?:several|a\s+few)\s+(?:dozen|hundred|thousand|million|billion)|(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens
+          |scores(?=\s+of\b)|hundreds|thousands|millions|billions)(?!\w))
+    """,
+    re.X,
+)
+_DIGIT_TOKEN = re.compile(
+    rf"(?P<digits>(?:(?P<cur>[$£€¥₹])\s?|(?<![\w.,/:#@$£€¥₹+-]))"
+    rf"(?P<sign>(?<![^\s(])[-−](?=\d)|(?i:minus)\s+(?=\d))?(?P<num>{_SIGNED_NUM}))"
+)
+_DIGIT_STARTS = frozenset("0123456789$£€¥₹-−½¼¾⅓⅔")
+
+
+def _trie(words: list[str]) -> str:
+    """A regex matching exactly ``words``, factored by prefix: sre tries the alternatives
+    of a group one by one, so a trie scans several times faster than a flat list."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(char) + emit(sub) for char, sub in sorted(node.items()) if char]
+        if not alts:
+            return ""
+        group = "(?:" + "|".join(alts) + ")"
+        return group + "?" if "" in node else group
+
+    return emit(tree)
+
+
+_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_CANDIDATE_WORDS = sorted(
+    set(_U.split("|") + _TEEN.split("|") + _TENS.split("|") + list(ORDINALS))
+    | {"half", "dozens", "scores", "hundreds", "thousands", "millions", "billions", "tens", "several"},
+    key=len,
+    reverse=True,
+)
+#: Where a number may start, searched in an ASCII-lower-cased copy of the text (a
+#: case-sensitive search is several times faster than an IGNORECASE one).
+_CANDIDATE = re.compile(
+    r"[$£€¥₹½¼¾⅓⅔]|(?<!\w)(?:\d[\d,.]*|(?:a\s+(?:dozen|couple|pair|half|hundred|thousand|million|few"
+    rf"|billion|third|quarter|fifth|tenth)|{_trie(_CANDIDATE_WORDS)})\b)"
+)
+_SECOND = re.compile(
+    rf"(?:(?:[$£€¥₹][ \t]?)?(?P<digits>{_NUM})(?P<glued>bn|mn|mln|bln|tn|trn|m|k)?(?![\w,.]\d)|(?P<ord>\d+(?:st|nd|rd|th)\b|(?i:{_ORDW})(?![\w-]))"
+    rf"|(?P<words>(?i:{_BIG})))(?!\w)"
+)
+_SCALE_AFTER = re.compile(
+    r"(?:\s+(?P<word>(?i:hundred|thousand|million|billion|trillion|dozen|lakh|crore))\b"
+    r"|\s?(?P<abbr>bn|mn|mln|bln|tn|trn)\b)"
+)
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|—)\s*|\s+(?:to|or|through|and)\s+")
+_AND = re.compile(r"\s+and\s+")
+_RATIO = re.compile(r"\s+(?:in|out\s+of)\s+")
+_PEEK = re.compile(r"[ \t]*([-–—%+°]?)[ \t]*([A-Za-z]*)")
+# What may follow a number for each extension to be worth a regex match.
+_SCALE_WORDS = frozenset(SCALES) | frozenset(SCALE_ABBREVIATIONS)
+_RANGE_WORDS = frozenset({"to", "or", "through", "and"})
+_CODE_RUN = re.compile(r"[\w.,/:%-]*")
+_ATTACHED = re.compile(r"[A-Za-z]+")
+
+
+@dataclass(slots=True)
+class _Number:
+    """A number being read: span, value, interval before hedging, and its kind so far."""
+
+    start: int
+    end: int
+    value: int | float
+    low: int | float
+    high: int | float
+    kind: str = "count"
+    unit: str | None = None
+    post_hedge: str | None = None
+    post_hedge_text: str | None = None
+    digits: bool = False
+    plain_year: bool = False
+    noun_after: bool = True
+    between: int | None = None
+    scaled: bool = False
+    own_hedge: tuple[str, str] | None = None
+
+
+def _digit_value(text: str) -> int | float:
+    """ "1,250", "816 000", "2½", "½" -> the value."""
+    if text[-1:].isdigit() and " " not in text:
+        return whole(float(text.replace(",", "")))
+    fraction = _VULGAR.get(text[-1:], 0)
+    if fraction:
+        text = text[:-1]
+    digits = "".join(c for c in text if c.isdigit() or c == ".")
+    return whole((float(digits) if digits else 0) + fraction)
+
+
+def _apply_scale(text: str, num: _Number, send: int) -> None:
+    """Multiply by a scale written after digits: "1.5 million", "2.5bn", "3 dozen"."""
+    m = _SCALE_AFTER.match(text, num.end, send)
+    if not m:
+        return
+    word = m.group("word")
+    factor = SCALES[word.lower()] if word else SCALE_ABBREVIATIONS[m.group("abbr")]
+    num.value = num.low = num.high = whole(num.value * factor)
+    num.end = m.end()
+    num.plain_year = False
+    num.scaled = True
+
+
+def _fraction_of_scale(written: str) -> int | float:
+    """ "half a million" -> 500000, "three-quarters of a million" -> 750000, "a quarter million"."""
+    words = written.lower().replace("-", " ").split()
+    count = {"two": 2, "three": 3}.get(words[0], 1)
+    part = next(w for w in words if w.startswith(("half", "quarter", "third")))
+    share = {"half": Decimal(1) / 2, "quarter": Decimal(1) / 4}.get(part.rstrip("s"), Decimal(1) / 3)
+    return whole(count * share * SCALES[words[-1]])
+
+
+def _read_second(text: str, pos: int, send: int) -> tuple[int, int | float, bool, int] | None:
+    """The second number of a range at ``pos``: (end, value, is_ordinal, scale factor)."""
+    m = _SECOND.match(text, pos, send)
+    if not m:
+        return None
+    if m.group("digits"):
+        value = _digit_value(m.group("digits"))
+        end = m.end()
+        factor = SCALE_ABBREVIATIONS[m.group("glued")] if m.group("glued") else 1
+        value = whole(value * factor)
+        scale = None if factor > 1 else _SCALE_AFTER.match(text, end, send)
+        if scale:
+            word = scale.group("word")
+            factor = SCALES[word.lower()] if word else SCALE_ABBREVIATIONS[scale.group("abbr")]
+            value = whole(value * factor)
+            end = scale.end()
+        return end, value, False, factor
+    if m.group("ord"):
+        word = m.group("ord")
+        value = int(word[:-2]) if word[0].isdigit() else ordinal_value(word)
+        return (m.end(), value, True, 1) if value is not None else None
+    words = m.group("words")
+    value = parse_words(words)
+    factor = SCALES.get(words.rsplit(None, 1)[-1].lower(), 1)
+    return (m.end(), value, False, factor) if value is not None else None
+
+
+def _range(text: str, num: _Number, send: int, between: bool, is_ordinal: bool) -> None:
+    """Extend ``num`` over "10 to 15", "10-15", "fourth or fifth", "between 10 and 15"."""
+    join = (_AND if between else _RANGE_JOIN).match(text, num.end, send)
+    if not join or (not between and join.group().strip() == "and"):
+        return
+    second = _read_second(text, join.end(), send)
+    if second is None:
+        return
+    end, value, ordinal, factor = second
+    if ordinal != is_ordinal:
+        return
+    if factor > 1 and not num.scaled and num.value * factor <= value:
+        num.value = num.low = whole(num.value * factor)  # "1.5 to 2 million": one scale
+    if value <= num.value:
+        return
+    num.high = value
+    num.end = end
+    num.plain_year = False
+
+
+def _ratio(text: str, num: _Number, send: int) -> None:
+    """ "1 in 5", "one out of four": a ratio, never two counts."""
+    m = _RATIO.match(text, num.end, send)
+    if not m:
+        return
+    second = _read_second(text, m.end(), send)
+    if second is None or second[2]:
+        return
+    end, value = second[0], second[1]
+    written = text[m.end() : end]
+    if value <= num.value or (written.isdigit() and len(written) == 4):
+        return
+    num.value = num.low = num.high = whole(num.value / value)
+    num.kind = "ratio"
+    num.end = end
