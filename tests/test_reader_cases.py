@@ -37,6 +37,7 @@ def expected_fields(figure: dict) -> dict:
         "role": figure.get("role"),
         "inherited": figure.get("inherited", False),
         "previous": figure.get("previous", False),
+        "denied": figure.get("denied", False),
     }
 
 
@@ -58,6 +59,7 @@ def actual_fields(figure: reader.Figure) -> dict:
             "role",
             "inherited",
             "previous",
+            "denied",
         )
     }
 

@@ -98,6 +98,8 @@ _SCORE_WORDS = frozenset(
         "rejected",
     ]
 )
+#: "a second apart", "a second later": the unit of time, not an ordinal.
+_SECOND_OF_TIME = re.compile(r"(?i)second\s+(?:apart|later|earlier|ago|before|after|long|or\s+two)\b")
 _AGE_WORDS = frozenset(["aged", "age", "ages"])
 _AGE_RANGE = re.compile(rf"(?:[ \t]*(?:-|–|to|and)[ \t]*{_NUM})?(?:[ \t]+and[ \t]+(?:over|older|above|under))?")
 _URL_MARKS = frozenset("=&?#")

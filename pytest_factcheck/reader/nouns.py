@@ -218,6 +218,7 @@ _STOP = frozenset(
         "tonight",
         "tomorrow",
         "overnight",
+        "strong",
         "meanwhile",
         "said",
         "says",

@@ -55,6 +55,7 @@ from .notfigures import (
     _PRONOUN_ONE,
     _SCORE,
     _SCORE_WORDS,
+    _SECOND_OF_TIME,
     _SLASH_RATIO,
     _URL_MARKS,
     _YEAR_AFTER_DAY,
@@ -603,6 +604,8 @@ class _Reader:
     def _ordinal_ok(self, num: _Number, left: _Left) -> bool:
         """Word ordinals count only after a determiner: "the fourth", "a second attack"."""
         lower = left.immediate.lower()
+        if _SECOND_OF_TIME.match(self.text, num.start, self.end):
+            return False  # "landed a second apart", "a second later": a time, not a rank
         return lower in _DETERMINERS or lower.endswith(("'s", "’s")) or num.high != num.low
 
     def _cardinal_word_ok(self, m: re.Match[str], left: _Left) -> bool:
