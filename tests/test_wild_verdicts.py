@@ -8,7 +8,6 @@ conflicts, 2 missed conflicts and several sources wrongly silent (docs/accuracy.
 from __future__ import annotations
 
 import pytest
-
 from helpers import run_json
 
 #: (id, article, fact body, the verdict an editor expects)
