@@ -404,7 +404,7 @@ def _noun_phrase(text: str, pos: int, send: int, value: int | float) -> tuple[in
     of = _NEXT_OF.match(text, pos, send)
     if of:
         pos = of.end()
-    age = _AGE_ADJECTIVE.match(text, pos, send)
+    age = _AGE_ADJECTIVE.match(text, pos, send) if text[pos + 1 : pos + 2].isdigit() else None
     if age:
         pos = age.end()  # "Three 10-year-old boys" counts boys
     taken: list[re.Match[str]] = []

@@ -128,15 +128,16 @@ def _trie(words: list[str]) -> str:
 _LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _CANDIDATE_WORDS = sorted(
     set(_U.split("|") + _TEEN.split("|") + _TENS.split("|") + list(ORDINALS))
-    | {"half", "dozens", "scores", "hundreds", "thousands", "millions", "billions", "tens", "several"},
+    | {"half", "dozens", "scores", "hundreds", "thousands", "millions", "billions", "tens"},
     key=len,
     reverse=True,
 )
 #: Where a number may start, searched in an ASCII-lower-cased copy of the text (a
 #: case-sensitive search is several times faster than an IGNORECASE one).
 _CANDIDATE = re.compile(
-    r"[$£€¥₹½¼¾⅓⅔]|(?<!\w)(?:\d[\d,.]*|(?:a\s+(?:dozen|couple|pair|half|hundred|thousand|million|few"
-    rf"|billion|third|quarter|fifth|tenth)|{_trie(_CANDIDATE_WORDS)})\b)"
+    r"[$£€¥₹½¼¾⅓⅔]|(?<!\w)(?:\d[\d,.]*|(?:a\s+(?:dozen|couple|pair|half|hundred|thousand|million"
+    r"|billion|third|quarter|fifth|tenth|few\s+(?:dozen|hundred|thousand|million|billion))"
+    rf"|several\s+(?:dozen|hundred|thousand|million|billion)|{_trie(_CANDIDATE_WORDS)})\b)"
 )
 _SECOND = re.compile(
     rf"(?:(?:[$£€¥₹][ \t]?)?(?P<digits>{_NUM})(?P<glued>bn|mn|mln|bln|tn|trn|m|k)?(?![\w,.]\d)|(?P<ord>\d+(?:st|nd|rd|th)\b|(?i:{_ORDW})(?![\w-]))"
