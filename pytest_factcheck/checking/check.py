@@ -179,7 +179,7 @@ def about(fact: Fact, mention: Mention, memo: dict | None = None) -> bool:
 
     ``memo`` (one per corpus) keeps, for each entry, the words of the corpus close enough
     to it, so that most figures are ruled out by one set test instead of fuzzy matching."""
-    if mention.figure.previous:
+    if mention.figure.previous or mention.figure.denied:
         return False
     if fact.counts and not _counts(fact.counts, mention):
         return False

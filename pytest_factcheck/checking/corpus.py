@@ -46,8 +46,8 @@ class Corpus:
 
     def _index(self, candidate: Candidate) -> None:
         mention, figure = candidate.mention, candidate.mention.figure
-        if figure.previous:
-            return  # an earlier value is never compared with a fact
+        if figure.previous or figure.denied:
+            return  # an earlier or a denied value is never compared with a fact
         if figure.kind in BY_KIND:
             self._by_kind[figure.kind].append(candidate)
             return
