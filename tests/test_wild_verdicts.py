@@ -30,6 +30,14 @@ CASES = [
     ("one-soldier", "One soldier died in the attack.", "expect: 2 soldiers", "conflict"),
     ("perhaps", "Perhaps 40 people were killed in the raid.", "expect: 30 people", "conflict"),
     ("fully", "Fully 40 percent of voters stayed home.", "expect: 30%", "conflict"),
+    # item 13: a parenthesised aside and a quotation mark stay inside the figure's clause
+    ("aside", "The deck rises 60 feet (18 meters) above the river.", "expect: 60 feet\ncontext: [river]", "agree"),
+    (
+        "quote",
+        'Police said 40 fighters were "held in the north" overnight.',
+        "expect: 40 fighters\ncontext: [north]",
+        "agree",
+    ),
     # the 40 is denied: never compared, so the source conflicts through its 4
     ("denied", "The Pentagon said 4 were wounded, not 40 as first reported.", "expect: 40 wounded", "conflict"),
     (
