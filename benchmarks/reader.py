@@ -298,14 +298,18 @@ def against(rev: str, articles: int, rounds: int) -> None:
         readers = {"this tree": read_sentences, rev: old}
         best = {name: math.inf for name in readers}
         ratios = []
+        clock = time.process_time  # CPU time: less swayed by other processes than the clock
         for i in range(rounds):
-            order = list(readers) if i % 2 == 0 else list(readers)[::-1]
-            took = {}
-            for name in order:
-                start = time.process_time()  # CPU time: less swayed by other processes than the clock
-                for text in texts:
+            took = dict.fromkeys(readers, 0.0)
+            for j, text in enumerate(texts):
+                # both readers read each text back to back, in alternating order, so load drift
+                # on a shared machine falls on both alike
+                order = list(readers) if (i + j) % 2 == 0 else list(readers)[::-1]
+                for name in order:
+                    start = clock()
                     readers[name](text)
-                took[name] = time.process_time() - start
+                    took[name] += clock() - start
+            for name in readers:
                 best[name] = min(best[name], took[name])
             ratios.append(took["this tree"] / took[rev])
     print(f"## Reader speed against {rev} (best of {rounds} interleaved rounds, {size:.3f} MB)\n")

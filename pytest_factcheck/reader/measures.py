@@ -187,7 +187,8 @@ def _unit(text: str, num: _Number, send: int, article: bool) -> bool:
         if inches:  # "5 feet 10 inches" is one figure
             num.value = num.low = num.high = whole(num.value + int(inches.group("n")) / 12)
             num.end = inches.end()
-    _unit_range(text, num, send)
+    if text[num.end : num.end + 1] in ("-", "–", "—") or text.startswith(" to ", num.end):
+        _unit_range(text, num, send)
     return True
 
 

@@ -162,6 +162,17 @@ _PREV_WORD_REV = re.compile(r"[ \t]*([A-Za-z'’.#-]*[A-Za-z#])(?=[\s(\[\"“]|\
 _NEXT_LOWER = re.compile(r"[ \t]+[a-z]")
 
 
+_MINUS = ("minus", "Minus", "MINUS")
+#: Words right before a bare count after which a subject named earlier may be what it counts.
+_SUBJECT_GATES = frozenset(
+    ["to", "at", "reached", "reaches", "hit", "hits", "passed", "stood", "stands", "was", "is", "now"]
+)
+#: First letters of the words before a number that _code_like looks up (ages, magnitudes, scores).
+_CODE_WORD_INITIALS = frozenset(w[0] for w in _SCORE_WORDS | _AGE_WORDS | {"magnitude"}) | frozenset(
+    w[0].upper() for w in _SCORE_WORDS | _AGE_WORDS | {"magnitude"}
+)
+
+
 class _Reader:
     """Reads the figures of one sentence ``text[start:end]``.
 
@@ -186,7 +197,11 @@ class _Reader:
             char = self.text[pos]
             digital = char in _DIGIT_STARTS
             if digital and pos > self.start:
-                pos = self._sign_start(pos)  # "-15", "−12°", "minus 15" start at their sign
+                before = self.text[pos - 1]
+                if before in "-−" or (
+                    before == " " and pos - 6 >= self.start and self.text.startswith(_MINUS, pos - 6)
+                ):
+                    pos = self._sign_start(pos)  # "-15", "−12°", "minus 15" start at their sign
             token = _DIGIT_TOKEN if digital else _WORD_TOKEN
             m = token.match(self.text, pos, self.end)
             if m is None:
@@ -200,7 +215,7 @@ class _Reader:
         before = self.text[pos - 1]
         if before in "-−" and (pos - 1 == self.start or self.text[pos - 2] in " \t\n("):
             return pos - 1
-        if before == " " and pos - 6 >= self.start and self.text[pos - 6 : pos - 1].lower() == "minus":
+        if pos - 6 >= self.start and self.text.startswith(_MINUS, pos - 6):
             return pos - 6
         return pos
 
@@ -316,7 +331,12 @@ class _Reader:
         if num.kind == "count" and noun is not None and noun.lower() in _CURRENCY_WORDS:
             num.kind, num.unit, noun, phrase = "money", unit_name(noun), None, None  # "millions of dollars"
         role = left.role if noun is None and num.kind == "count" else None
-        if num.kind == "count" and noun is None and not _PASSIVE_ROLE.match(text, end, send):
+        if (
+            num.kind == "count"
+            and noun is None
+            and (left.word.lower() in _SUBJECT_GATES or qualifier in _SUBJECT_VERBS)
+            and not _PASSIVE_ROLE.match(text, end, send)
+        ):
             if subject is None:
                 subject = self._subject(
                     hedge_start if hedge_start is not None else num.start, qualifier in _SUBJECT_VERBS
@@ -343,7 +363,7 @@ class _Reader:
             previous=left.previous,
             phrase=phrase,
             role=role,
-            denied=self._denied(num, left, end),
+            denied=left.immediate in ("not", "Not") and self._denied(num, end),
         )
         return figure, resume
 
@@ -366,7 +386,7 @@ class _Reader:
         m = _SUBJECT.search(before) if "toll" in before or "umber of" in before else None
         if m is not None and _SUBJECT_VERB_END.search(m.group("rest")) is not None:
             return "deaths" if m.group("toll") else m.group("what")
-        if not verb_hedge and not before.endswith((" to ", " at ")) and before[-2:] not in ("d ", "s "):
+        if not verb_hedge and not before.endswith((" to ", " at ")):
             return None
         words = before.rsplit(",", 1)[-1].split()
         if words and words[-1].lower() in ("to", "at"):
@@ -380,10 +400,8 @@ class _Reader:
             return words[0].lower()  # "Casualties topped 1,200"
         return None
 
-    def _denied(self, num: _Number, left: _Left, end: int) -> bool:
-        """ "4 were wounded, not 40 as first reported": the 40 is denied."""
-        if left.immediate.lower() != "not":
-            return False
+    def _denied(self, num: _Number, end: int) -> bool:
+        """ "4 were wounded, not 40 as first reported": the 40 (after "not") is denied."""
         _, not_start = self._prev(num.start)
         comma = self.text[max(self.start, not_start - 3) : not_start].rstrip().endswith(",")
         return comma or _DENIAL_AFTER.match(self.text, end, self.end) is not None
@@ -438,7 +456,9 @@ class _Reader:
         address = _ADDRESS.match(text, end, send) if after[1:].isupper() else None
         if address:
             return address.end()  # "1600 Pennsylvania Avenue"
-        prev = self._prev_word(start).lower()
+        prev = self._prev_word(start)
+        if prev[:1] in _CODE_WORD_INITIALS:
+            prev = prev.lower()
         if prev in _AGE_WORDS:
             return _AGE_RANGE.match(text, end, send).end()  # type: ignore[union-attr]  # "aged 18 to 60"
         if prev == "magnitude" or (after in ("-m", " m", "-M", " o") and _MAGNITUDE_AFTER.match(text, end, send)):
@@ -611,7 +631,7 @@ class _Reader:
     def _cardinal_word_ok(self, m: re.Match[str], left: _Left) -> bool:
         """ "one" as a pronoun ("no one", "one of the", "the one") is not a figure."""
         if m.group().lower() != "one":
-            return not self._name_before(m.start(), left.immediate)
+            return not (_is_name(left.immediate) and self._name_before(m.start(), left.immediate))
         lower = left.immediate.lower()
         if lower in _PRONOUN_ONE or ordinal_value(lower) is not None or lower[:1].isdigit():
             return False  # "no one", "the sixth one", "the 3rd one"
@@ -625,7 +645,12 @@ class _Reader:
             lowercase_next = _NEXT_LOWER.match(text, num.end, self.end) is not None
             if not lowercase_next or (shape is None and lower in _YEAR_WORDS):
                 return False
-        if shape is None and num.kind != "money" and self._name_before(num.start, left.immediate):
+        if (
+            shape is None
+            and num.kind != "money"
+            and _is_name(left.immediate)
+            and self._name_before(num.start, left.immediate)
+        ):
             return False
         start = num.start
         return not (
@@ -637,9 +662,8 @@ class _Reader:
         )
 
     def _name_before(self, pos: int, word: str) -> bool:
-        """ "Tower 22" is a name; a sentence-initial "Perhaps"/"Fully"/"Roughly" never is."""
-        if not _is_name(word):
-            return False
+        """A capitalised ``word`` (see ``_is_name``) before ``pos`` names it ("Tower 22"), but a
+        sentence-initial "Perhaps"/"Fully"/"Roughly" never does."""
         lower = word.lower()
         if lower in _OPENERS:
             return False
@@ -698,11 +722,13 @@ def read_sentences(text: str) -> list[Sentence]:
     """Every sentence of ``text`` in order, each with its figures (possibly none)."""
     spans = split_sentences(text)
     candidates = [m.start() for m in _CANDIDATE.finditer(text.translate(_LOWER))]
-    if not candidates and not _CASUALTY_VERB.search(text):
+    casualties = [m.start() for m in _CASUALTY_VERB.finditer(text)]
+    if not candidates and not casualties:
         return [Sentence(start, end, ()) for start, end in spans]
     rev = text[::-1]
     sentences: list[Sentence] = []
     i, count = 0, len(candidates)
+    k, casualty_count = 0, len(casualties)
     for start, end in spans:
         while i < count and candidates[i] < start:
             i += 1
@@ -710,7 +736,10 @@ def read_sentences(text: str) -> list[Sentence]:
         while j < count and candidates[j] < end:
             j += 1
         figures = _Reader(text, rev, start, end).figures(candidates[i:j]) if j > i else []
-        figures = _one_casualty(text, start, end, figures)
+        while k < casualty_count and casualties[k] < start:
+            k += 1
+        if k < casualty_count and casualties[k] < end:  # one look-up of the whole text, not one a sentence
+            figures = _one_casualty(text, start, end, figures)
         sentences.append(Sentence(start, end, tuple(figures)))
         i = j
     return sentences
