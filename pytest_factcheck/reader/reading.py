@@ -42,7 +42,6 @@ from .measures import (
 )
 from .notfigures import (
     _ADDRESS,
-    _AGE_RANGE,
     _AGE_WORDS,
     _CLOCK,
     _DAY_MONTH,
@@ -167,10 +166,9 @@ _MINUS = ("minus", "Minus", "MINUS")
 _SUBJECT_GATES = frozenset(
     ["to", "at", "reached", "reaches", "hit", "hits", "passed", "stood", "stands", "was", "is", "now"]
 )
-#: First letters of the words before a number that _code_like looks up (ages, magnitudes, scores).
-_CODE_WORD_INITIALS = frozenset(w[0] for w in _SCORE_WORDS | _AGE_WORDS | {"magnitude"}) | frozenset(
-    w[0].upper() for w in _SCORE_WORDS | _AGE_WORDS | {"magnitude"}
-)
+#: Words before a number that make it an age, a magnitude or a score (see notfigures).
+_CODE_BEFORE = _SCORE_WORDS | _AGE_WORDS | {"magnitude"}
+_SCORE_SHAPE = re.compile(r"\d{1,2}[-–]\d{1,2}")
 
 
 class _Reader:
@@ -298,6 +296,8 @@ class _Reader:
         if num is None:
             return None, self._skip_code(m.end())
         left = self._left(num.start)
+        if num.digits and left.immediate.lower() in _CODE_BEFORE and self._code_after_word(num, left.immediate.lower()):
+            return None, num.end  # "Men aged 18 to 60", "magnitude 7.8", "lost 2-3"
         hedge_start, shape, qualifier = left.hedge
         if num.kind == "ordinal" and m.lastgroup == "ordw" and not self._ordinal_ok(num, left):
             return None, num.end
@@ -417,7 +417,8 @@ class _Reader:
             return None  # "3/4 of the residents": a ratio, never a date
         if _CLOCK.match(text, end, send):
             return self._skip_code(end)  # "6:30 p.m.", "9/11", "2024-01-20", "6 p.m."
-        if m.start() > self.start and text[m.start() - 1] in _URL_MARKS:
+        token_start = m.start()
+        if token_start > self.start and text[token_start - 1] in _URL_MARKS:
             return self._skip_code(end)  # "?page=30%25": inside a link
         cur = m.group("cur")
         if cur is None and m.group("sign") is None:
@@ -456,22 +457,18 @@ class _Reader:
         address = _ADDRESS.match(text, end, send) if after[1:].isupper() else None
         if address:
             return address.end()  # "1600 Pennsylvania Avenue"
-        prev = self._prev_word(start)
-        if prev[:1] in _CODE_WORD_INITIALS:
-            prev = prev.lower()
-        if prev in _AGE_WORDS:
-            return _AGE_RANGE.match(text, end, send).end()  # type: ignore[union-attr]  # "aged 18 to 60"
-        if prev == "magnitude" or (after in ("-m", " m", "-M", " o") and _MAGNITUDE_AFTER.match(text, end, send)):
-            return self._skip_code(end)  # "magnitude 7.8", "a 6.8-magnitude quake"
+        if after in ("-m", " m", "-M", " o") and _MAGNITUDE_AFTER.match(text, end, send):
+            return self._skip_code(end)  # "a 6.8-magnitude quake"
         score = _SCORE.match(text, end, send) if after[:1] in ("-", "–") else None
-        if (
-            score
-            and written.isdigit()
-            and len(written) <= 2
-            and (int(score.group("n")) <= int(written) or prev in _SCORE_WORDS)
-        ):
+        if score and written.isdigit() and len(written) <= 2 and int(score.group("n")) <= int(written):
             return score.end()  # "won 3-2", "voted 7-2": a score or a tally
         return None
+
+    def _code_after_word(self, num: _Number, word: str) -> bool:
+        """Numbers the word before makes codes: "aged 18 to 60", "magnitude 7.8", "lost 2-3"."""
+        if word in _AGE_WORDS or word == "magnitude":
+            return True
+        return word in _SCORE_WORDS and _SCORE_SHAPE.fullmatch(self.text, num.start, num.end) is not None
 
     def _number(self, m: re.Match[str]) -> _Number | None:
         """Read the number at token ``m`` and what is glued to it (scale, range, unit)."""
@@ -718,10 +715,17 @@ def _one_casualty(text: str, start: int, end: int, figures: list[Figure]) -> lis
     return sorted(found, key=lambda f: f.start)
 
 
+def _lowered(text: str) -> str:
+    """``text`` lower-cased with every offset kept: ``str.lower`` (fast) unless it changes the
+    length (a few non-ASCII letters, such as "İ", lower to two characters), else ASCII only."""
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else text.translate(_LOWER)
+
+
 def read_sentences(text: str) -> list[Sentence]:
     """Every sentence of ``text`` in order, each with its figures (possibly none)."""
     spans = split_sentences(text)
-    candidates = [m.start() for m in _CANDIDATE.finditer(text.translate(_LOWER))]
+    candidates = [m.start() for m in _CANDIDATE.finditer(_lowered(text))]
     casualties = [m.start() for m in _CASUALTY_VERB.finditer(text)]
     if not candidates and not casualties:
         return [Sentence(start, end, ()) for start, end in spans]
