@@ -6,9 +6,10 @@ Usage (from the repository root):
     python benchmarks/reader.py --against HEAD~1 [--rounds 7]
 
 ``--against REV`` compares this tree's reader with the reader of commit ``REV`` in one run:
-``git archive`` exports REV's package into a temporary folder under another name, both
-readers read the same seeds and generated corpus in interleaved rounds (A, B, B, A, ...),
-and the ratio of their best CPU times (and the median of the per-round ratios) is printed. Nothing else is measured in that mode.
+``git archive`` exports REV's package into a temporary folder under another name; in each
+round both readers read every text of the seeds and the generated corpus back to back, in
+alternating order, timed in CPU time; the ratio of their best round totals and the median
+of the per-round ratios are printed. Nothing else is measured in that mode.
 
 Measures, in one run on the same text:
 
