@@ -215,13 +215,10 @@ _SIGNIFICANT = re.compile(r"[1-9](?:\d*[1-9])?")
 
 def whole(value: float | int | Decimal) -> int | float:
     """``value`` as an int when it is whole, else a float rounded to shed binary noise."""
-    kind = type(value)
-    if kind is int:
-        return value  # type: ignore[return-value]
-    if kind is float and value.is_integer() and abs(value) < 1e18:
-        return int(value)
     if isinstance(value, int):
         return value
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e18:
+        return int(value)
     number = round(float(value), 9)  # "$16.4 million" is 16,400,000, not 16,399,999.999999998
     if number.is_integer() and abs(number) < 1e18:
         return int(number)

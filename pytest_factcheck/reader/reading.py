@@ -433,8 +433,8 @@ class _Reader:
             if first.isdigit() and (int(first) <= 31 or year_like):
                 if first != written:
                     return start + len(first)  # "May 5 100 people": the day, then a count
-                after = _YEAR_AFTER_DAY.match(text, end, send)
-                return after.end() if after and not year_like else end  # "Jan. 28, 2024"
+                year = _YEAR_AFTER_DAY.match(text, end, send)
+                return year.end() if year and not year_like else end  # "Jan. 28, 2024"
         if written.isdigit() and int(written) <= 31:
             day = _DAY_MONTH.match(text, end, send)
             if day:

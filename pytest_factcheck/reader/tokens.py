@@ -25,6 +25,7 @@ Where a number may start (``_CANDIDATE``), how it is written (``_DIGIT_TOKEN``,
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -38,9 +39,9 @@ from .numbers import (
 )
 
 
-def _alt(words: object) -> str:
+def _alt(words: Iterable[str]) -> str:
     """A regex alternation of ``words``, longest first, spaces matching any blank run."""
-    ordered = sorted(set(words), key=len, reverse=True)  # type: ignore[arg-type]
+    ordered = sorted(set(words), key=len, reverse=True)
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
