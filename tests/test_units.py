@@ -91,4 +91,7 @@ def test_one_registry_per_process() -> None:
 def test_every_unit_the_reader_emits_is_defined_in_the_registry() -> None:
     ureg = units.registry()
     for name in set(units.UNIT_WORDS.values()) | set(units.CURRENCY_SYMBOLS.values()):
-        assert ureg.get_name(name) == name
+        if " / " in name:  # "mile / hour": pint's own composition of two defined units
+            assert all(ureg.get_name(part) == part for part in name.split(" / "))
+        else:
+            assert ureg.get_name(name) == name

@@ -63,6 +63,18 @@ EUR = [currency_EUR]
 JPY = [currency_JPY]
 CAD = [currency_CAD]
 AUD = [currency_AUD]
+HKD = [currency_HKD]
+NZD = [currency_NZD]
+SGD = [currency_SGD]
+BRL = [currency_BRL]
+INR = [currency_INR]
+CHF = [currency_CHF]
+CNY = [currency_CNY]
+ZAR = [currency_ZAR]
+MXN = [currency_MXN]
+degree_Celsius = [temperature_celsius]
+degree_Fahrenheit = [temperature_fahrenheit]
+degree = [degree_unspecified]
 """
 
 #: Currency prefixes as written before a number.
