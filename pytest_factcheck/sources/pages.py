@@ -152,7 +152,10 @@ class PageLocator:
         return bisect.bisect_right(self.page.paragraph_starts, sentence_start), 1, "paragraph"
 
     def _find(self, start: int) -> tuple[int, int] | None:
-        probe = _SPACE.sub(" ", self.page.text[start : start + _PROBE * 2]).strip()[:_PROBE]
+        starts = self.page.paragraph_starts
+        after = bisect.bisect_right(starts, start)
+        end = starts[after] - 2 if after < len(starts) else len(self.page.text)
+        probe = _SPACE.sub(" ", self.page.text[start : min(end, start + _PROBE * 2)]).strip()[:_PROBE]
         if not probe:
             return None
         at = self.visible.text.find(probe, self.cursor)
