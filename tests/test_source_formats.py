@@ -7,7 +7,6 @@ from __future__ import annotations
 import gzip
 import json
 import socket
-from pathlib import Path
 
 import pytest
 from helpers import fact_of, run_json
