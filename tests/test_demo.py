@@ -111,7 +111,7 @@ def test_failure_names_outlets_figures_sentences_and_lines(pytester: pytest.Pyte
     out = result.stdout.str()
     assert result.ret == 1
     assert "Our draft (drafts/attacks.md:12) says 151 attacks; the desk stands behind 140" in out
-    assert "2 of the 6 other sources differ; as references they do not fail it:" in out
+    assert "2 of the 6 other sources differ; as references they do not fail the fact:" in out
     assert out.index("drafts/attacks.md:12") < out.index("The Washington Post, 2024-01-21")
     wapo = out.index("The Washington Post, 2024-01-21")
     assert "seeds/002_1efb6e8095174500.txt:21" in out[wapo:]

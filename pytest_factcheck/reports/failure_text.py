@@ -167,8 +167,14 @@ def _references_note(fact: dict[str, Any]) -> str:
     drafts = sum(1 for f in differing if f.get("role") == "draft")
     in_scope = len(fact["findings"]) - with_verdicts(fact, ("out_of_scope",))[1] - drafts
     failing = set(fact.get("failing") or ())
-    counted = "they fail it too" if all(f["source"] in failing for f in others) else "as references they do not fail it"
-    return f"{len(others)} of the {in_scope} other sources differ{'s' if len(others) == 1 else ''}; {counted}:"
+    one = len(others) == 1
+    if all(f["source"] in failing for f in others):
+        counted = "it fails the fact too" if one else "they fail the fact too"
+    else:
+        counted = "as a reference it does not fail the fact" if one else "as references they do not fail the fact"
+    if in_scope <= 1:
+        return f"The other source differs; {counted}:"
+    return f"{len(others)} of the {in_scope} other sources differ{'s' if one else ''}; {counted}:"
 
 
 def _field(name: str, value: str | None) -> list[str]:

@@ -96,7 +96,8 @@ def _line_source(
     except UnicodeDecodeError:
         return "the line is not valid UTF-8"
     except ValueError as err:
-        return f"not valid JSON ({getattr(err, 'msg', err)} at column {getattr(err, 'colno', '?')})"
+        message, column = str(getattr(err, "msg", err)), getattr(err, "colno", "?")
+        return f"not valid JSON: {message}{'' if message.endswith(' at') else ' at'} column {column}"
     if not isinstance(record, dict):
         return f"a JSON {type(record).__name__}, not an object with the article's fields"
     text_field = next((n for n in names["text"] if isinstance(record.get(n), str) and record[n].strip()), None)
