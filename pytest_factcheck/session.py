@@ -26,6 +26,8 @@ from .sources.finding import Source, find_sources
 from .sources.formats import SourceOptions
 
 FACT_SUFFIXES = (".yaml", ".yml")
+#: Feed lines named as keywords of a fact (for ``-k``) while its scope holds no more.
+KEYWORD_FEED_LINES = 5000
 
 
 @dataclass
@@ -70,14 +72,19 @@ class CheckSession:
         return loaded
 
     def outlets(self, scope: Scope) -> frozenset[str]:
-        """The outlets (from the manifests) of the sources a scope takes in, for ``-k``."""
+        """The outlets (from the manifests, front matter and feed lines) of the sources a
+        scope takes in, and the names of its feed lines (``wire.jsonl#ap-0141`` gives
+        ``ap-0141``) while there are at most ``KEYWORD_FEED_LINES`` of them, for ``-k``."""
         if scope not in self._outlets:
             names: set[str] = set()
+            lines: set[str] = set()
             for folder in scope.paths or ():
                 sources = self.sources_in(folder)
                 mask = scope_mask(scope, sources, self._scope_memos.setdefault(folder, {}))
                 names.update(s.outlet for s, keep in zip(sources, mask) if keep and s.outlet)
-                names.update(s.path.rpartition("#")[2] for s, keep in zip(sources, mask) if keep and s.feed)
+                lines.update(s.path.rpartition("#")[2] for s, keep in zip(sources, mask) if keep and s.feed)
+            if len(lines) <= KEYWORD_FEED_LINES:  # every item copies its keywords: keep them few
+                names |= lines
             self._outlets[scope] = frozenset(names)
         return self._outlets[scope]
 
