@@ -277,3 +277,19 @@ def test_jsonl_cache_is_per_line(pytester: pytest.Pytester):
     assert "999 sources in feeds: 1 read fresh, 998 from the cache" in result.stdout.str()
     conflict = [f["source"] for f in fact_of(doc, "attacks")["findings"] if f["verdict"] == "conflict"]
     assert "feeds/wire.jsonl#ap-0010" in conflict
+
+
+def test_html_and_markdown_read_alike_from_the_cache(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch):
+    (pytester.path / "drafts").mkdir()
+    (pytester.path / "drafts" / "story.md").write_text(MARKDOWN, encoding="utf-8")
+    _, cold = _page_run(pytester, monkeypatch)
+    (pytester.path / "facts" / "f.yaml").write_text(
+        FACTS.replace("paths: [../{folder}]", "paths: [../pages, ../drafts]"), encoding="utf-8"
+    )
+    cold_result, cold = run_json(pytester, "facts", "--factcheck-cache-dir", "cache")
+    warm_result, warm = run_json(pytester, "facts", "--factcheck-cache-dir", "cache")
+    assert "2 read fresh, 0 from the cache" in cold_result.stdout.str()
+    assert "0 read fresh, 2 from the cache" in warm_result.stdout.str()
+    assert warm["sources"] == cold["sources"]
+    assert fact_of(warm, "attacks")["findings"] == fact_of(cold, "attacks")["findings"]
+    assert {s["outlet"] for s in warm["sources"]} == {"The Harbor Ledger", "The River Gazette"}
