@@ -114,7 +114,15 @@ def _message(fact: dict, differing: list[dict]) -> str:
 def _annotation(fact: dict, level: str) -> str:
     differing = [f for f in fact.get("findings") or [] if differs(fact, f)]
     ident = clean(fact.get("id") or fact.get("nodeid") or "?")
-    if differing:
+    failing = set(fact.get("failing") or ())
+    ours = [f for f in differing if f.get("role") == "draft" and f.get("source") in failing]
+    differing = ours + [f for f in differing if f not in ours]  # drafts first
+    others = len(differing) - len(ours)
+    if ours:
+        title = f"{ident}: our draft differs" + (
+            f"; {_plural(others, 'outlet differs', 'outlets differ')}" if others else ""
+        )
+    elif differing:
         title = f"{ident}: {_plural(len(differing), 'outlet differs', 'outlets differ')}"
     else:
         title = f"{ident}: {fact_status(fact)}"
