@@ -169,3 +169,19 @@ def test_github_annotation_on_the_draft_line(pytester: pytest.Pytester, monkeypa
     lines = [line for line in result.stdout.lines if line.startswith("::error ")]
     assert any(line.startswith("::error file=facts/f.yaml,line=5,") for line in lines), lines
     assert any(line.startswith("::error file=sources/drafts/ours.md,line=5,") for line in lines), lines
+
+
+def test_reports_put_drafts_first_whatever_their_path():
+    from pytest_factcheck.reports.matrix import outlet_label, sources_of
+
+    doc = {
+        "sources": [
+            {"path": "a/wire.txt", "outlet": "Desert Wire", "role": "reference"},
+            {"path": "z/ours.md", "outlet": None, "role": "draft"},
+            {"path": "b/post.txt", "outlet": "The Evening Post", "role": "reference"},
+        ],
+        "facts": [],
+    }
+    ordered = sources_of(doc)
+    assert [s["path"] for s in ordered] == ["z/ours.md", "a/wire.txt", "b/post.txt"]
+    assert [outlet_label(s) for s in ordered] == ["our draft: ours.md", "Desert Wire", "The Evening Post"]
