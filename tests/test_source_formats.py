@@ -293,3 +293,37 @@ def test_html_and_markdown_read_alike_from_the_cache(pytester: pytest.Pytester, 
     assert warm["sources"] == cold["sources"]
     assert fact_of(warm, "attacks")["findings"] == fact_of(cold, "attacks")["findings"]
     assert {s["outlet"] for s in warm["sources"]} == {"The Harbor Ledger", "The River Gazette"}
+
+
+def test_reports_say_p_for_a_paragraph_position():
+    from pytest_factcheck.reports.failure_text import render_failure
+
+    mention = {
+        "text": "151 attacks",
+        "figure": "151",
+        "value": 151,
+        "low": 151,
+        "high": 151,
+        "low_open": False,
+        "high_open": False,
+        "kind": "count",
+        "unit": None,
+        "line": 4,
+        "column": 1,
+        "sentence": "There were 151 attacks.",
+        "verdict": "conflict",
+    }
+    finding = {"source": "p/a.html", "outlet": "X", "published": None, "role": "reference", "mentions": []}
+    fact = {
+        "expect": "140 attacks",
+        "expected": {"low": 140, "high": 140, "noun": "attacks"},
+        "summary": "",
+        "failing": ["p/a.html"],
+        "findings": [
+            {**finding, "verdict": "conflict", "mentions": [{**mention, "position": "paragraph"}]},
+            {**finding, "source": "p/b.html", "verdict": "agree", "mentions": [{**mention, "line": 9}]},
+        ],
+    }
+    text = render_failure(fact)
+    assert "p/a.html:p. 4" in text
+    assert "(line 9)" in text  # a line position reads as before

@@ -264,9 +264,10 @@ def _brief(fact: dict[str, Any]) -> list[str]:
             continue
         parts = []
         for finding in shown:
-            where = ", ".join(str(m["line"]) for m in finding["mentions"])
+            where = ", ".join(_place(m) for m in finding["mentions"])
             many = len(finding["mentions"]) > 1
-            parts.append(f"{source_label(finding)}" + (f" (line{'s' if many else ''} {where})" if where else ""))
+            word = "" if where.startswith("p. ") else f"line{'s' if many else ''} "
+            parts.append(f"{source_label(finding)}" + (f" ({word}{where})" if where else ""))
         hidden = total - len(shown)
         if hidden:
             parts.append(f"and {hidden:,} more source{'s' if hidden != 1 else ''}")
