@@ -76,7 +76,11 @@ def _figures(finding: dict) -> str:
 
 
 def _where(finding: dict) -> str:
-    lines = [m.get("line") for m in finding.get("mentions") or [] if isinstance(m.get("line"), int)]
+    lines = [
+        m.get("line")
+        for m in finding.get("mentions") or []
+        if isinstance(m.get("line"), int) and m.get("position", "line") == "line"
+    ]
     path = clean(finding.get("source") or "?")
     return f"{path}:{lines[0]}" if lines else path
 
