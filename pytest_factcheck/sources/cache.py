@@ -131,7 +131,7 @@ def _dump(article: Article, key: str, original: Source) -> dict[str, Any]:
 
 
 def _restore(entry: dict[str, Any], source: Source) -> Article:
-    learned = {
+    learned: dict[str, Any] = {
         name: dt.date.fromisoformat(value) if name == "published" else value
         for name, value in entry["learned"].items()
         if name in _LEARNED and getattr(source, name) is None

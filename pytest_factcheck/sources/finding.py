@@ -73,7 +73,7 @@ def find_sources(folder: Path, rootdir: Path, options=None, problems: list[str] 
     folder = folder.resolve()
     files = [folder] if folder.is_file() else sorted(_walk(folder))
     manifests: dict[Path, dict[str, dict]] = {}
-    out = []
+    out: list[Source] = []
     for file in files:
         entry = _manifest_for(file.parent, rootdir, manifests).get(file.name, {})
         out.extend(expand_source(Source(path=_shown(file, rootdir), file=file, **entry), entry, options, problems))

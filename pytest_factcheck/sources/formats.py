@@ -123,8 +123,8 @@ def _page_article(source: Source, html: str, problem: str | None) -> Article:
     from .pages import read_page
 
     page, locator = read_page(html)
-    own = {"outlet": page.site_name, "published": page.published, "title": page.title, "url": page.url}
-    missing = {k: v for k, v in own.items() if v is not None and getattr(source, k) is None}
+    own: dict[str, Any] = {"outlet": page.site_name, "published": page.published, "title": page.title, "url": page.url}
+    missing: dict[str, Any] = {k: v for k, v in own.items() if v is not None and getattr(source, k) is None}
     if missing:
         source = dataclasses.replace(source, **missing)
     return article_from_text(source, page.text, problem, locate=locator)

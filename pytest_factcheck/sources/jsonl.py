@@ -49,7 +49,9 @@ def field_names(mapping: tuple[tuple[str, str], ...]) -> dict[str, tuple[str, ..
 
 
 def _open(path: Path) -> IO[bytes]:
-    return gzip.open(path, "rb") if path.name.endswith(".gz") else open(path, "rb")
+    if path.name.endswith(".gz"):
+        return gzip.open(path, "rb")  # type: ignore[return-value]
+    return open(path, "rb")
 
 
 def _lines(path: Path) -> Iterator[tuple[int, int, bytes]]:
