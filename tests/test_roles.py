@@ -185,3 +185,21 @@ def test_reports_put_drafts_first_whatever_their_path():
     ordered = sources_of(doc)
     assert [s["path"] for s in ordered] == ["z/ours.md", "a/wire.txt", "b/post.txt"]
     assert [outlet_label(s) for s in ordered] == ["our draft: ours.md", "Desert Wire", "The Evening Post"]
+
+
+def test_sources_doc_names_every_format_field_and_option():
+    from helpers import REPO
+
+    from pytest_factcheck.sources.finding import MANIFEST_KEYS, SUFFIXES
+    from pytest_factcheck.sources.jsonl import FIELDS
+    from pytest_factcheck.sources.markdown import FRONT_MATTER_KEYS
+
+    doc = (REPO / "docs" / "sources.md").read_text(encoding="utf-8")
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    names = {*SUFFIXES, *MANIFEST_KEYS, *FRONT_MATTER_KEYS, *(f for fields in FIELDS.values() for f in fields)}
+    missing = sorted(n for n in names if f"`{n}`" not in doc)
+    assert not missing, missing
+    for option in ("factcheck_drafts", "factcheck_jsonl_fields"):
+        flag = "--" + option.replace("_", "-")
+        assert f"`{option}`" in readme and f"`{flag}" in readme
+        assert option in doc and flag in doc
