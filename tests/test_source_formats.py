@@ -7,6 +7,7 @@ from __future__ import annotations
 import gzip
 import json
 import socket
+from pathlib import Path
 
 import pytest
 from helpers import fact_of, run_json
@@ -327,3 +328,13 @@ def test_reports_say_p_for_a_paragraph_position():
     text = render_failure(fact)
     assert "p/a.html:p. 4" in text
     assert "(line 9)" in text  # a line position reads as before
+
+
+def test_a_page_with_no_article_text_says_so():
+    from pytest_factcheck.sources.finding import Source
+    from pytest_factcheck.sources.formats import article_from_bytes
+
+    empty = article_from_bytes(Source("p/x.html", Path("x.html")), b"<html><head><title>42</title></head></html>")
+    assert empty.mentions == () and "no article text" in (empty.problem or "")
+    full = article_from_bytes(Source("p/y.html", Path("y.html")), PAGE.encode())
+    assert full.problem is None and full.mentions

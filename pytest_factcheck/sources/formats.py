@@ -127,6 +127,8 @@ def _page_article(source: Source, html: str, problem: str | None) -> Article:
     missing: dict[str, Any] = {k: v for k, v in own.items() if v is not None and getattr(source, k) is None}
     if missing:
         source = dataclasses.replace(source, **missing)
+    if not page.text and problem is None:
+        problem = "is a page with no article text found in it (only navigation, scripts or markup); it states no figure"
     return article_from_text(source, page.text, problem, locate=locator)
 
 
