@@ -27,6 +27,7 @@ from .reports.findings_json import document, expand, fact_entry, static_fact_ent
 from .session import FACT_SUFFIXES, CheckSession, facts_files, prefill
 from .sources.cache import ReadingCache
 from .sources.cache import clear as clear_cache
+from .sources.formats import SourceOptions
 
 STATE = pytest.StashKey[CheckSession]()
 MARKERS = pytest.StashKey[set[str]]()
@@ -94,6 +95,23 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         metavar="DIR",
     )
     pair(
+        "factcheck_drafts",
+        "folder(s) whose sources are the desk's drafts (role: draft); default: none",
+        ini_type="args",
+        default=[],
+        action="append",
+        metavar="PATH",
+    )
+    pair(
+        "factcheck_jsonl_fields",
+        "JSON Lines field names to read first, as MEANING=FIELD (text=story outlet=paper); "
+        "meanings: text, outlet, published, url, title, id, role",
+        ini_type="args",
+        default=[],
+        action="append",
+        metavar="MEANING=FIELD",
+    )
+    pair(
         "factcheck_today",
         "the date waivers are judged against, YYYY-MM-DD; default: today",
         ini_type="string",
@@ -142,6 +160,21 @@ def _cache_folder(config: pytest.Config) -> Path | None:
     return folder
 
 
+def _jsonl_fields(config: pytest.Config) -> tuple[tuple[str, str], ...]:
+    from .sources.jsonl import FIELDS
+
+    pairs = []
+    for item in _option(config, "factcheck_jsonl_fields"):
+        for word in item.split():
+            meaning, _, name = word.partition("=")
+            if meaning not in FIELDS or not name:
+                raise pytest.UsageError(
+                    f"factcheck_jsonl_fields takes MEANING=FIELD with a meaning among {', '.join(FIELDS)}, not {word!r}"
+                )
+            pairs.append((meaning, name))
+    return tuple(pairs)
+
+
 def pytest_configure(config: pytest.Config) -> None:
     config.stash[STATE] = CheckSession(
         rootdir=Path(config.rootpath).resolve(),
@@ -150,6 +183,7 @@ def pytest_configure(config: pytest.Config) -> None:
         today=_today(config),
         fail_on=_option(config, "factcheck_fail_on"),
         reading=ReadingCache(_cache_folder(config)),
+        source_options=SourceOptions(drafts=_paths(config, "factcheck_drafts"), jsonl_fields=_jsonl_fields(config)),
     )
     config.pluginmanager.register(_SessionHooks(config), "factcheck-session")
     if config.pluginmanager.hasplugin("xdist"):

@@ -23,8 +23,11 @@ from .reports.findings_json import source_entry
 from .sources.articles import Article
 from .sources.cache import ReadingCache
 from .sources.finding import Source, find_sources
+from .sources.formats import SourceOptions
 
 FACT_SUFFIXES = (".yaml", ".yml")
+#: Feed lines named as keywords of a fact (for ``-k``) while its scope holds no more.
+KEYWORD_FEED_LINES = 5000
 
 
 @dataclass
@@ -46,6 +49,9 @@ class CheckSession:
     collect_errors: int = 0
     fact_collect_errors: int = 0
     reading: ReadingCache = field(default_factory=lambda: ReadingCache(None))
+    source_options: SourceOptions = field(default_factory=SourceOptions)
+    #: one sentence per unreadable feed line or front matter, warned once
+    source_problems: list[str] = field(default_factory=list)
     _corpus: Corpus | None = None
     _corpus_folders: frozenset[Path] = frozenset()
     _folder_sources: dict[Path, list[Source]] = field(default_factory=dict)
@@ -66,13 +72,19 @@ class CheckSession:
         return loaded
 
     def outlets(self, scope: Scope) -> frozenset[str]:
-        """The outlets (from the manifests) of the sources a scope takes in, for ``-k``."""
+        """The outlets (from the manifests, front matter and feed lines) of the sources a
+        scope takes in, and the names of its feed lines (``wire.jsonl#ap-0141`` gives
+        ``ap-0141``) while there are at most ``KEYWORD_FEED_LINES`` of them, for ``-k``."""
         if scope not in self._outlets:
             names: set[str] = set()
+            lines: set[str] = set()
             for folder in scope.paths or ():
                 sources = self.sources_in(folder)
                 mask = scope_mask(scope, sources, self._scope_memos.setdefault(folder, {}))
                 names.update(s.outlet for s, keep in zip(sources, mask) if keep and s.outlet)
+                lines.update(s.path.rpartition("#")[2] for s, keep in zip(sources, mask) if keep and s.feed)
+            if len(lines) <= KEYWORD_FEED_LINES:  # every item copies its keywords: keep them few
+                names |= lines
             self._outlets[scope] = frozenset(names)
         return self._outlets[scope]
 
@@ -85,7 +97,7 @@ class CheckSession:
     def sources_in(self, folder: Path) -> list[Source]:
         """The sources below a folder, found once (InputError for a bad manifest)."""
         if folder not in self._folder_sources:
-            self._folder_sources[folder] = find_sources(folder, self.rootdir)
+            self._folder_sources[folder] = find_sources(folder, self.rootdir, self.source_options, self.source_problems)
         return self._folder_sources[folder]
 
     def corpus(
@@ -104,6 +116,9 @@ class CheckSession:
             self.source_entries = {a.source.path: source_entry(a.source) for a in self._corpus.articles}
             self.source_list = [self.source_entries[a.source.path] for a in self._corpus.articles]
             warn = warn or (lambda warning: warnings.warn(warning, stacklevel=3))
+            for problem in self.source_problems:
+                warn(FactcheckWarning(problem))
+            self.source_problems.clear()
             for article in self._corpus.articles:
                 if article.problem:
                     warn(FactcheckWarning(f"{article.source.path} {article.problem}"))

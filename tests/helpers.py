@@ -12,6 +12,9 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
 FACTS = REPO / "facts"
+DEMO_EXTRAS = ("drafts", "pages")
+DRAFT = "drafts/attacks.md"
+PAGE = "pages/gulf-courier-2024-01-22.html"
 SOURCE = {
     "000": "seeds/000_37bdb6ef2af15950.txt",
     "001": "seeds/001_7b9bd131cf0f6ced.txt",
@@ -25,6 +28,8 @@ def copy_demo(pytester: pytest.Pytester, facts: bool = True, every_file: bool = 
     """The seeds (with their manifest) and the demo facts: the issue-2 file
     (facts/ain-al-asad-2024.yaml), or every demo facts file, or none."""
     shutil.copytree(SEEDS, pytester.path / "seeds")
+    for extra in DEMO_EXTRAS:  # the desk's draft and a saved page, which militia-attacks reads too
+        shutil.copytree(REPO / extra, pytester.path / extra)
     (pytester.path / "facts").mkdir()
     if facts:
         for path in sorted(FACTS.glob("*.yaml")):

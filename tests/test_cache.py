@@ -10,10 +10,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import SEEDS
+from helpers import DEMO_EXTRAS, SEEDS, SOURCE
 
 from pytest_factcheck.sources.cache import ReadingCache
 from pytest_factcheck.sources.finding import find_sources
+
+#: the demo's sources: the five seeds, the draft and the saved page
+N = len(SOURCE) + len(DEMO_EXTRAS)
 
 HEADER = re.compile(r"factcheck: .*?(\d+) sources? in .*?: (\d+) read fresh, (\d+) from the cache")
 
@@ -29,8 +32,8 @@ def run(pytester: pytest.Pytester, *args: str) -> pytest.RunResult:
 
 
 def test_a_warm_run_reads_no_source_fresh(demo):
-    assert counts(run(demo)) == (5, 5, 0)
-    assert counts(run(demo)) == (5, 0, 5)
+    assert counts(run(demo)) == (N, N, 0)
+    assert counts(run(demo)) == (N, 0, N)
 
 
 def test_a_changed_article_is_read_again_and_nothing_else(demo):
@@ -38,7 +41,7 @@ def test_a_changed_article_is_read_again_and_nothing_else(demo):
     article = demo.path / "seeds" / "002_1efb6e8095174500.txt"
     article.write_text(article.read_text(encoding="utf-8").replace("more than 130", "more than 135"), encoding="utf-8")
     result = run(demo, "--factcheck-json", "out.json")
-    assert counts(result) == (5, 1, 4)
+    assert counts(result) == (N, 1, N - 1)
     doc = json.loads((demo.path / "out.json").read_text())
     militia = next(f for f in doc["facts"] if f["id"] == "militia-attacks")
     wapo = next(f for f in militia["findings"] if f["source"].startswith("seeds/002"))
@@ -47,26 +50,26 @@ def test_a_changed_article_is_read_again_and_nothing_else(demo):
 
 def test_cache_clear_empties_it(demo):
     run(demo)
-    assert counts(run(demo, "--cache-clear")) == (5, 5, 0)
+    assert counts(run(demo, "--cache-clear")) == (N, N, 0)
 
 
 def test_a_corrupt_entry_is_rebuilt_with_a_warning(demo):
     run(demo)
     entries = sorted((demo.path / ".pytest_cache" / "factcheck").rglob("*.json"))
-    assert len(entries) == 5
+    assert len(entries) == N
     entries[0].write_text(entries[0].read_text()[:40])  # truncated
     entries[1].write_text("{not json")
     result = run(demo, "-W", "always")
-    assert counts(result) == (5, 2, 3)
+    assert counts(result) == (N, 2, N - 2)
     result.stdout.fnmatch_lines(["*FactcheckWarning: the cached reading of seeds/* was unreadable and was read again*"])
-    assert counts(run(demo)) == (5, 0, 5)  # and it was rewritten whole
+    assert counts(run(demo)) == (N, 0, N)  # and it was rewritten whole
 
 
 def test_a_custom_cache_dir(demo):
     run(demo, "--factcheck-cache-dir", "readings")
-    assert len(list((demo.path / "readings").rglob("*.json"))) == 5
-    assert counts(run(demo, "--factcheck-cache-dir", "readings")) == (5, 0, 5)
-    assert counts(run(demo, "--factcheck-cache-dir", "readings", "--cache-clear")) == (5, 5, 0)
+    assert len(list((demo.path / "readings").rglob("*.json"))) == N
+    assert counts(run(demo, "--factcheck-cache-dir", "readings")) == (N, 0, N)
+    assert counts(run(demo, "--factcheck-cache-dir", "readings", "--cache-clear")) == (N, N, 0)
 
 
 def test_cold_warm_and_xdist_give_the_same_json(demo):
@@ -79,7 +82,7 @@ def test_cold_warm_and_xdist_give_the_same_json(demo):
 
 def test_workers_load_the_controller_s_readings(demo):
     result = run(demo, "-n", "2", "--cache-clear")
-    assert counts(result) == (5, 5, 0)  # read once, by the controller
+    assert counts(result) == (N, N, 0)  # read once, by the controller
     entries = sorted((demo.path / ".pytest_cache" / "factcheck").rglob("*.json"))
     stamps = {p: p.stat().st_mtime_ns for p in entries}
     run(demo, "-n", "2")

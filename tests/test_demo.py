@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from helpers import SOURCE, copy_demo, fact_of, run_json, verdicts
+from helpers import DRAFT, PAGE, SOURCE, copy_demo, fact_of, run_json, verdicts
 
 # fact id -> (000 NYT 01-20, 001 blog, 002 WaPo, 003 NYT 01-23, 004 Wash. Times 2021, outcome)
 TABLE = {
@@ -41,6 +41,23 @@ def test_demo_table_cell_by_cell(demo_run):
     result.assert_outcomes(passed=4, failed=3)
 
 
+def test_demo_draft_fails_militia_attacks_and_the_outlets_do_not(demo_run):
+    """Only militia-attacks reads drafts/ and pages/: our draft's stale 151 fails it; the
+    outlets' differing figures are reported beside it but fail nothing."""
+    _, doc = demo_run
+    fact = fact_of(doc, "militia-attacks")
+    by_source = {f["source"]: f for f in fact["findings"]}
+    assert by_source[DRAFT]["role"] == "draft"
+    assert by_source[DRAFT]["verdict"] == "conflict"
+    assert [m["line"] for m in by_source[DRAFT]["mentions"]] == [12]
+    assert by_source[PAGE]["role"] == "reference"
+    assert (by_source[PAGE]["verdict"], by_source[PAGE]["outlet"]) == ("agree", "The Gulf Courier")
+    assert fact["failing"] == [DRAFT]
+    for other in doc["facts"]:
+        if other["id"] != "militia-attacks":
+            assert {f["verdict"] for f in other["findings"] if f["source"] in (DRAFT, PAGE)} == {"out_of_scope"}
+
+
 def test_demo_figures_as_written(demo_run):
     _, doc = demo_run
     fact = fact_of(doc, "militia-attacks")
@@ -66,7 +83,7 @@ def test_demo_figures_as_written(demo_run):
 def test_demo_json_shape(demo_run):
     _, doc = demo_run
     assert doc["schema"] == "pytest-factcheck/1"
-    assert [s["path"] for s in doc["sources"]] == sorted(SOURCE.values())
+    assert [s["path"] for s in doc["sources"]] == sorted([*SOURCE.values(), DRAFT, PAGE])
     outlets = {s["path"]: s["outlet"] for s in doc["sources"]}
     assert outlets[SOURCE["001"]] is None  # no manifest entry, nothing in the text
     assert outlets[SOURCE["004"]] == "The Washington Times"
@@ -76,7 +93,7 @@ def test_demo_json_shape(demo_run):
     lines = open_text("facts/ain-al-asad-2024.yaml").splitlines()
     assert lines[fact["line"] - 1].strip() == "- id: militia-attacks"
     for entry in doc["facts"]:
-        assert [f["source"] for f in entry["findings"]] == sorted(SOURCE.values())
+        assert [f["source"] for f in entry["findings"]] == sorted([*SOURCE.values(), DRAFT, PAGE])
         for finding in entry["findings"]:
             if finding["verdict"] in ("silent", "out_of_scope"):
                 assert finding["mentions"] == []
@@ -93,7 +110,9 @@ def test_failure_names_outlets_figures_sentences_and_lines(pytester: pytest.Pyte
     result = pytester.runpytest("-p", "no:cacheprovider", "facts", "-k", "militia")
     out = result.stdout.str()
     assert result.ret == 1
-    assert "2 of 5 sources differ from 140 attacks" in out
+    assert "Our draft (drafts/attacks.md:12) says 151 attacks; the desk stands behind 140" in out
+    assert "2 of the 6 other sources differ; as references they do not fail the fact:" in out
+    assert out.index("drafts/attacks.md:12") < out.index("The Washington Post, 2024-01-21")
     wapo = out.index("The Washington Post, 2024-01-21")
     assert "seeds/002_1efb6e8095174500.txt:21" in out[wapo:]
     assert '"more than 130 attacks"' in out[wapo:]

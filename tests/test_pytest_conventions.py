@@ -119,6 +119,7 @@ def test_ini_options_move_facts_and_sources(pytester: pytest.Pytester):
     (pytester.path / "seeds").rename(pytester.path / "articles")
     (pytester.path / "facts").rename(pytester.path / "desk")
     text = (pytester.path / "desk" / "ain-al-asad-2024.yaml").read_text().replace("paths: [../seeds]", "paths: []")
+    text = text.replace("[../seeds, ../pages, ../drafts]", "[../articles, ../pages, ../drafts]")
     (pytester.path / "desk" / "ain-al-asad-2024.yaml").write_text(text.replace("sources:\n  paths: []\n", ""))
     pytester.makeini("[pytest]\nfactcheck_facts = desk\nfactcheck_sources = articles\nfactcheck_json = out/f.json\n")
     result = run(pytester, "desk")
@@ -152,5 +153,5 @@ def test_failure_text_reaches_the_controller_under_xdist(demo):
     result = demo.runpytest("facts", "-n", "2", "-p", "no:cacheprovider", "--factcheck-summary=off")
     out = result.stdout.str()
     assert "seeds/002_1efb6e8095174500.txt:21" in out
-    assert "2 of 5 sources differ from 140 attacks" in out
+    assert "Our draft (drafts/attacks.md:12) says 151 attacks; the desk stands behind 140" in out
     result.assert_outcomes(passed=4, failed=3)

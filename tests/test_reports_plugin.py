@@ -80,11 +80,14 @@ def test_github_annotations_and_job_summary(demo, monkeypatch):
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
     result = run(demo)
     lines = [l for l in result.outlines if l.startswith("::")]
-    assert len(lines) == 3
+    assert len(lines) == 4  # three facts, and the draft that fails militia-attacks on its own line
     militia = next(l for l in lines if "militia-attacks" in l)
     assert militia.startswith(
-        "::error file=facts/ain-al-asad-2024.yaml,line=7,title=militia-attacks%3A 2 outlets differ::"
+        "::error file=facts/ain-al-asad-2024.yaml,line=7,title=militia-attacks%3A our draft differs; 2 outlets differ::"
     )
+    draft = next(l for l in lines if l.startswith("::error file=drafts/attacks.md,"))
+    assert draft.startswith("::error file=drafts/attacks.md,line=12,title=militia-attacks%3A our draft differs::")
+    assert "Our draft says 151 attacks; the desk stands behind 140 attacks" in draft
     assert "%0A" in militia and "\n" not in militia
     assert "The Washington Post" in militia and "more than 130" in militia
     text = summary.read_text(encoding="utf-8")

@@ -15,6 +15,10 @@ One verdict per (fact, source):
   leaves the source out.
 
 A source's verdict is the worst of its figures' verdicts.
+
+Roles: when the fact's scope takes in a draft (the desk's own story), only a draft that
+differs fails the fact; references that differ are reported but do not fail it, unless the
+fact says ``references: fail``. Without drafts every differing source fails it, as before.
 """
 
 from __future__ import annotations
@@ -31,10 +35,21 @@ from rapidfuzz import fuzz, process
 from ..facts.loading import Fact, Scope, Waiver
 from ..reader.reading import Figure
 from ..sources.articles import Mention
-from ..sources.finding import Source
+from ..sources.finding import DRAFT, Source
 from .corpus import BY_KIND, Corpus
 
-__all__ = ["BADNESS", "Finding", "Interval", "Reading", "Result", "check_fact", "in_scope", "interval_of"]
+__all__ = [
+    "BADNESS",
+    "Finding",
+    "Interval",
+    "Reading",
+    "Result",
+    "check_fact",
+    "drafts_in_scope",
+    "failing_findings",
+    "in_scope",
+    "interval_of",
+]
 
 #: How bad each figure verdict is; a source takes its worst.
 BADNESS = {"agree": 0, "earlier": 1, "hedged": 2, "newer": 3, "conflict": 4}
@@ -387,7 +402,7 @@ def check_fact(fact: Fact, corpus: Corpus, today: dt.date | None = None) -> Resu
             findings[index] = _finding(fact, source, readings)
     if fact.trend:
         _note_unknown_dates(fact, corpus, base, findings)
-    return _result(fact, base, findings, today)
+    return _result(fact, base, findings, today, drafts=drafts_in_scope(fact.scope, corpus, base))
 
 
 def scope_cells(scope: Scope, corpus: Corpus) -> str:
@@ -456,10 +471,33 @@ def _supports(fact: Fact, finding: Finding) -> bool:
     return verdict == "agree" or (verdict == "hedged" and fact.hedged == "pass")
 
 
-def _result(fact: Fact, base: str, findings: dict[int, Finding], today: dt.date, groups=()) -> Result:
+def drafts_in_scope(scope: Scope, corpus: Corpus, base: str) -> bool:
+    """Whether the scope (its cells ``base``) takes in a draft; worked out once per scope."""
+    key = ("drafts", scope)
+    found = corpus.memo.get(key)
+    if found is None:
+        found = corpus.memo[key] = any(
+            code == CODES["silent"] and corpus.articles[i].source.role == DRAFT for i, code in enumerate(base)
+        )
+    return found
+
+
+def failing_findings(fact: Fact, findings: Iterable[Finding], drafts: bool) -> tuple[Finding, ...]:
+    """The findings that fail the fact. With ``drafts`` in scope, only drafts' do, unless the
+    fact says ``references: fail``: our draft's "151 attacks" against the desk's 140 fails;
+    The Washington Post's "more than 130" is reported beside it but fails nothing."""
+    differing = [f for f in findings if _differs(fact, f.verdict)]
+    if not drafts or fact.references == "fail":
+        return tuple(differing)
+    return tuple(f for f in differing if f.source.role == DRAFT)
+
+
+def _result(
+    fact: Fact, base: str, findings: dict[int, Finding], today: dt.date, groups=(), drafts: bool = False
+) -> Result:
     findings = dict(sorted(findings.items()))
     unused = _apply_waivers(fact, findings, today)
-    failing = tuple(f for f in findings.values() if _differs(fact, f.verdict))
+    failing = failing_findings(fact, findings.values(), drafts)
     support = sum(1 for f in findings.values() if _supports(fact, f))
     unconfirmed = None
     if support < fact.min_sources:
@@ -509,7 +547,8 @@ def _check_consensus(
         if mentions:
             chosen[index] = min(mentions, key=lambda m: _width(interval_of(m.figure)))
     findings = {index: _consensus_finding(corpus, chosen, index) for index in chosen}
-    return _result(fact, base, findings, today, _groups(corpus, chosen))
+    drafts = drafts_in_scope(fact.scope, corpus, base)
+    return _result(fact, base, findings, today, _groups(corpus, chosen), drafts)
 
 
 def _consensus_finding(corpus: Corpus, chosen: dict[int, Mention], index: int) -> Finding:

@@ -19,7 +19,7 @@ try:  # libyaml is much faster on large files; both keep node marks.
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-__all__ = ["InputError", "Node", "load_yaml"]
+__all__ = ["InputError", "Node", "load_yaml", "load_yaml_text"]
 
 
 class InputError(Exception):
@@ -66,6 +66,11 @@ def load_yaml(path: Path, shown: str) -> Node | None:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as err:
         raise InputError(shown, 1, 1, f"the file is not valid UTF-8 ({err.reason} at byte {err.start})") from None
+    return load_yaml_text(text, shown)
+
+
+def load_yaml_text(text: str, shown: str) -> Node | None:
+    """``load_yaml`` for text already read (a Markdown file's front matter, say)."""
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:

@@ -47,6 +47,7 @@ FACT_KEYS = (
     "newer",
     "severity",
     "waivers",
+    "references",
 )
 #: Keys a file's ``defaults:`` may set (everything but what names a single fact).
 DEFAULT_KEYS = tuple(k for k in FACT_KEYS if k not in ("id", "claim", "expect", "xfail", "skip"))
@@ -107,6 +108,7 @@ class Fact:
     newer: str = "fail"
     severity: str = "error"
     waivers: tuple[Waiver, ...] = ()
+    references: str = "report"
 
     @property
     def kind(self) -> str:
@@ -388,6 +390,7 @@ class _Context:
             "newer": lambda n, s: {"newer": self.choice(n, "newer", ("fail", "pass"))},
             "severity": lambda n, s: {"severity": self.choice(n, "severity", ("error", "warning"))},
             "waivers": lambda n, s: {"waivers": self.waivers(n)},
+            "references": lambda n, s: {"references": self.choice(n, "references", ("report", "fail"))},
         }
 
     def expect(self, node: Node) -> dict[str, Any]:

@@ -50,6 +50,8 @@ def describe_interval(entry: dict[str, Any]) -> str:
 
 def source_label(finding: dict[str, Any], with_date: bool = True) -> str:
     name = finding["outlet"] or f"unknown outlet ({finding['source'].rsplit('/', 1)[-1]})"
+    if finding.get("role") == "draft":
+        name = f"Our draft, {name}" if finding["outlet"] else f"Our draft ({finding['source'].rsplit('/', 1)[-1]})"
     if not with_date:
         return name
     return f"{name}, {finding['published'] or 'date unknown'}"
@@ -68,8 +70,43 @@ def with_verdicts(
     return (found if limit is None else found[:limit]), len(found)
 
 
+def failing_drafts(fact: dict[str, Any]) -> list[dict[str, Any]]:
+    """The drafts among the findings that fail the fact, in source order."""
+    failing = set(fact.get("failing") or ())
+    found, _ = with_verdicts(fact, ("conflict", "newer", "hedged"))
+    return [f for f in found if f.get("role") == "draft" and f["source"] in failing]
+
+
+def draft_lead(fact: dict[str, Any]) -> str | None:
+    """What matters first when our own draft fails: "Our draft (drafts/attacks.md:12) says
+    151 attacks; the desk stands behind 140 attacks"."""
+    drafts = failing_drafts(fact)
+    if not drafts:
+        return None
+    parts = []
+    for finding in drafts:
+        worst = _worst_mention(finding)
+        where = f"{finding['source']}:{_place(worst)}" if worst else finding["source"]
+        says = f"says {worst['text']}" if worst else "differs"
+        parts.append(f"Our draft ({where}) {says}")
+    if not fact["expect"]:
+        return f"{'; '.join(parts)}; the other sources differ"
+    expect, noun = fact["expect"], (fact.get("expected") or {}).get("noun")
+    if noun and len(drafts) == 1 and expect.endswith(f" {noun}") and parts[0].endswith(f" {noun}"):
+        expect = expect[: -len(noun) - 1]  # "says 151 attacks; the desk stands behind 140"
+    return f"{'; '.join(parts)}; the desk stands behind {expect}"
+
+
+def _place(mention: dict[str, Any]) -> str:
+    """A mention's line, or "p. 4" where only its paragraph is known (an HTML page)."""
+    return f"p. {mention['line']}" if mention.get("position") == "paragraph" else str(mention["line"])
+
+
 def headline(fact: dict[str, Any]) -> str:
     """The first line: short, because ``pytest -rf`` shows it after the node id."""
+    lead = draft_lead(fact)
+    if lead:
+        return lead
     target = fact["expect"] or "each other"
     differing, _ = with_verdicts(fact, ("conflict", "newer", "hedged"))
     if differing:
@@ -90,7 +127,7 @@ def _worst_mention(finding: dict[str, Any]) -> dict[str, Any] | None:
 
 
 def render_failure(fact: dict[str, Any]) -> str:
-    lines = [headline(fact), ""]
+    lines = [*textwrap.wrap(headline(fact), WIDTH), ""]
     lines += _field("claim", fact.get("claim"))
     if fact["expect"] is not None:
         lines += _field("expect", f"{fact['expect']} ({describe_interval(fact['expected'])})")
@@ -100,9 +137,15 @@ def render_failure(fact: dict[str, Any]) -> str:
         lines += _field("as of", f"{fact['as_of']}, {fact['trend']}")
     if fact.get("groups"):
         lines += _field("figures", "; ".join(_group(g, fact) for g in fact["groups"]))
+    drafts = failing_drafts(fact)
+    if drafts:
+        lines += ["", *textwrap.wrap(_references_note(fact), WIDTH)]
+    for finding in drafts:
+        lines += ["", *_detail(finding, fact)]
     for verdict in DETAILED:
         for finding in with_verdicts(fact, (verdict,))[0]:
-            lines += ["", *_detail(finding, fact)]
+            if finding not in drafts:
+                lines += ["", *_detail(finding, fact)]
     brief = _brief(fact)
     if brief:
         lines += ["", *brief]
@@ -113,6 +156,25 @@ def render_failure(fact: dict[str, Any]) -> str:
             f"unused waiver for {waiver['target']} (line {waiver['line']}): no differing figure to waive", WIDTH
         )
     return "\n".join(lines)
+
+
+def _references_note(fact: dict[str, Any]) -> str:
+    """How the other sources stand when a draft fails: "2 of 7 sources differ; ..."."""
+    differing, _ = with_verdicts(fact, ("conflict", "newer", "hedged"))
+    others = [f for f in differing if f.get("role") != "draft"]
+    if not others:
+        return "No other source differs."
+    drafts = sum(1 for f in differing if f.get("role") == "draft")
+    in_scope = len(fact["findings"]) - with_verdicts(fact, ("out_of_scope",))[1] - drafts
+    failing = set(fact.get("failing") or ())
+    one = len(others) == 1
+    if all(f["source"] in failing for f in others):
+        counted = "it fails the fact too" if one else "they fail the fact too"
+    else:
+        counted = "as a reference it does not fail the fact" if one else "as references they do not fail the fact"
+    if in_scope <= 1:
+        return f"The other source differs; {counted}:"
+    return f"{len(others)} of the {in_scope} other sources differ{'s' if one else ''}; {counted}:"
 
 
 def _field(name: str, value: str | None) -> list[str]:
@@ -143,7 +205,7 @@ def _detail(finding: dict[str, Any], fact: dict[str, Any]) -> list[str]:
     for mention in finding["mentions"]:
         if mention.get("verdict") in ("agree", "earlier") and verdict != "agree":
             continue
-        lines.append(f"{INDENT}{finding['source']}:{mention['line']}")
+        lines.append(f"{INDENT}{finding['source']}:{_place(mention)}")
         lines += textwrap.wrap(
             f'says "{mention["text"]}": {_why(mention, fact)}', WIDTH, initial_indent=INDENT, subsequent_indent=INDENT
         )
@@ -202,9 +264,10 @@ def _brief(fact: dict[str, Any]) -> list[str]:
             continue
         parts = []
         for finding in shown:
-            where = ", ".join(str(m["line"]) for m in finding["mentions"])
+            where = ", ".join(_place(m) for m in finding["mentions"])
             many = len(finding["mentions"]) > 1
-            parts.append(f"{source_label(finding)}" + (f" (line{'s' if many else ''} {where})" if where else ""))
+            word = "" if where.startswith("p. ") else f"line{'s' if many else ''} "
+            parts.append(f"{source_label(finding)}" + (f" ({word}{where})" if where else ""))
         hidden = total - len(shown)
         if hidden:
             parts.append(f"and {hidden:,} more source{'s' if hidden != 1 else ''}")

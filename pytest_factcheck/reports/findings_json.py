@@ -43,6 +43,7 @@ def source_entry(source: Source) -> dict[str, Any]:
         "published": source.published.isoformat() if source.published else None,
         "url": source.url,
         "title": source.title,
+        "role": source.role,
     }
 
 
@@ -69,6 +70,7 @@ def mention_entry(reading: Reading) -> dict[str, Any]:
             "figure": figure_words(mention.figure),
             "line": mention.line,
             "column": mention.column,
+            "position": mention.position,
             "sentence": mention.sentence,
             "start": mention.offset,
             "end": mention.offset + len(mention.figure.text),
@@ -83,6 +85,7 @@ def finding_entry(finding: Finding) -> dict[str, Any]:
         "source": finding.source.path,
         "outlet": finding.source.outlet,
         "published": finding.source.published.isoformat() if finding.source.published else None,
+        "role": finding.source.role,
         "verdict": finding.verdict,
         "mentions": [mention_entry(r) for r in finding.readings],
     }
@@ -112,6 +115,7 @@ def fact_entry(result: Result, nodeid: str) -> dict[str, Any]:
             "summary": summary(result.cells, result.unconfirmed),
             "unconfirmed": result.unconfirmed,
             "unused_waivers": [{"target": w.target, "reason": w.reason, "line": w.line} for w in result.unused_waivers],
+            "failing": [f.source.path for f in result.failing],
             "cells": result.cells,
             "findings": {str(index): finding_entry(f) for index, f in result.findings.items()},
         }
@@ -124,7 +128,7 @@ def fact_entry(result: Result, nodeid: str) -> dict[str, Any]:
 def static_fact_entry(fact: Fact, nodeid: str) -> dict[str, Any]:
     """A fact that was not checked (skipped): no findings."""
     entry = _fact_fields(fact, nodeid)
-    entry.update({"summary": "not checked", "unconfirmed": None, "unused_waivers": [], "findings": []})
+    entry.update({"summary": "not checked", "unconfirmed": None, "unused_waivers": [], "failing": [], "findings": []})
     return entry
 
 
@@ -200,6 +204,7 @@ class FindingsView(Sequence):
             "source": source["path"],
             "outlet": source["outlet"],
             "published": source["published"],
+            "role": source.get("role", "reference"),
             "verdict": VERDICTS[self._cells[index]],
             "mentions": [],
         }

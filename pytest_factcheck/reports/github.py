@@ -76,13 +76,22 @@ def _figures(finding: dict) -> str:
 
 
 def _where(finding: dict) -> str:
-    lines = [m.get("line") for m in finding.get("mentions") or [] if isinstance(m.get("line"), int)]
+    lines = [
+        m.get("line")
+        for m in finding.get("mentions") or []
+        if isinstance(m.get("line"), int) and m.get("position", "line") == "line"
+    ]
     path = clean(finding.get("source") or "?")
     return f"{path}:{lines[0]}" if lines else path
 
 
 def _outlet(finding: dict) -> str:
-    source = {"path": finding.get("source"), "outlet": finding.get("outlet"), "published": finding.get("published")}
+    source = {
+        "path": finding.get("source"),
+        "outlet": finding.get("outlet"),
+        "published": finding.get("published"),
+        "role": finding.get("role"),
+    }
     return f"{outlet_label(source)} ({date_label(source)})"
 
 
@@ -109,7 +118,15 @@ def _message(fact: dict, differing: list[dict]) -> str:
 def _annotation(fact: dict, level: str) -> str:
     differing = [f for f in fact.get("findings") or [] if differs(fact, f)]
     ident = clean(fact.get("id") or fact.get("nodeid") or "?")
-    if differing:
+    failing = set(fact.get("failing") or ())
+    ours = [f for f in differing if f.get("role") == "draft" and f.get("source") in failing]
+    differing = ours + [f for f in differing if f not in ours]  # drafts first
+    others = len(differing) - len(ours)
+    if ours:
+        title = f"{ident}: our draft differs" + (
+            f"; {_plural(others, 'outlet differs', 'outlets differ')}" if others else ""
+        )
+    elif differing:
         title = f"{ident}: {_plural(len(differing), 'outlet differs', 'outlets differ')}"
     else:
         title = f"{ident}: {fact_status(fact)}"
@@ -120,13 +137,37 @@ def _annotation(fact: dict, level: str) -> str:
     return f"::{level} {','.join(props)}::{escape_data(_message(fact, differing))}"
 
 
+def _draft_annotations(fact: dict, level: str) -> list[str]:
+    """One annotation on each failing draft's own line (a feed line's file, a page's line;
+    none for a figure placed only by its paragraph), so the diff view shows it in the story."""
+    failing = set(fact.get("failing") or ())
+    ident = clean(fact.get("id") or fact.get("nodeid") or "?")
+    out = []
+    for finding in fact.get("findings") or []:
+        if finding.get("role") != "draft" or finding.get("source") not in failing:
+            continue
+        path = clean(finding["source"]).split("#", 1)[0]
+        mention = next((m for m in finding.get("mentions") or [] if m.get("verdict") != "agree"), None)
+        props = [f"file={escape_property(path)}"]
+        if mention and isinstance(mention.get("line"), int) and mention.get("position", "line") == "line":
+            props.append(f"line={mention['line']}")
+        props.append(f"title={escape_property(f'{ident}: our draft differs')}")
+        says = f"says {clean(mention['text'])}" if mention else "differs"
+        where = f"{clean(fact.get('file') or '?')}:{fact.get('line')}"
+        message = f"Our draft {says}; the desk stands behind {expected_text(fact)} ({where})"
+        out.append(f"::{level} {','.join(props)}::{escape_data(message)}")
+    return out
+
+
 def annotations(doc: dict, *, limit: int = 10) -> list[str]:
-    """Workflow command lines (print each on its own line to stdout or stderr)."""
+    """Workflow command lines (print each on its own line to stdout or stderr): one on each
+    failing fact's line, and one on each failing draft's line."""
     by_level: dict[str, list[str]] = {"error": [], "warning": []}
     for fact in doc.get("facts") or []:
         if is_failing(fact):
             level = "warning" if fact.get("severity") == "warning" else "error"
             by_level[level].append(_annotation(fact, level))
+            by_level[level].extend(_draft_annotations(fact, level))
     out: list[str] = []
     left_out = {}
     for level, lines in by_level.items():

@@ -114,7 +114,8 @@ def differs(fact: dict, finding: dict) -> bool:
 
 
 def sources_of(doc: dict) -> list[dict]:
-    """The document's sources, plus any source a finding names that ``sources`` lacks."""
+    """The document's sources, plus any source a finding names that ``sources`` lacks;
+    the desk's drafts first (each group in path order)."""
     sources = [s for s in doc.get("sources") or [] if isinstance(s, dict) and s.get("path")]
     known = {s["path"] for s in sources}
     extra: dict[str, dict] = {}
@@ -131,8 +132,10 @@ def sources_of(doc: dict) -> list[dict]:
                     "published": f.get("published"),
                     "url": None,
                     "title": None,
+                    "role": f.get("role"),
                 }
-    return sources + [extra[p] for p in sorted(extra)]
+    found = sources + [extra[p] for p in sorted(extra)]
+    return sorted(found, key=lambda s: s.get("role") != "draft")
 
 
 def cells_of(fact: dict, index: dict[str, int]) -> list[dict | None]:
@@ -162,11 +165,11 @@ def fact_labels(facts: list[dict]) -> list[str]:
 
 
 def outlet_label(source: dict) -> str:
-    """The outlet's name, or the file name when the outlet is unknown."""
+    """The outlet's name, or the file name when the outlet is unknown; a draft of the desk's
+    own is marked as ours: "our draft: attacks.md"."""
     outlet = source.get("outlet")
-    if outlet and clean(outlet):
-        return clean(outlet)
-    return clean(str(source.get("path") or "?").rsplit("/", 1)[-1])
+    name = clean(outlet) if outlet and clean(outlet) else clean(str(source.get("path") or "?").rsplit("/", 1)[-1])
+    return f"our draft: {name}" if source.get("role") == "draft" else name
 
 
 def date_label(source: dict) -> str:

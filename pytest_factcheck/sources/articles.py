@@ -30,7 +30,9 @@ _COORDINATOR = re.compile(r"\b(?:and|or|but|while|whereas|with|plus|as well as)\
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """A figure in its sentence. ``offset`` is where the figure starts in ``sentence``."""
+    """A figure in its sentence. ``offset`` is where the figure starts in ``sentence``.
+    ``position`` says what ``line`` counts: ``"line"`` (of the file), or ``"paragraph"``
+    (of a page's text, where its sentence could not be found in the HTML as written)."""
 
     figure: Figure
     sentence: str
@@ -41,6 +43,7 @@ class Mention:
     near_capital: tuple[bool, ...]
     sentence_words: tuple[str, ...]
     phrase_words: tuple[str, ...]
+    position: str = "line"
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,16 +64,20 @@ def decode(data: bytes) -> tuple[str, str | None]:
 
 
 def read_article(source: Source) -> Article:
-    text, problem = decode(source.file.read_bytes())
-    return article_from_text(source, text, problem)
+    """A source read by its kind (text, Markdown, HTML page, feed line: see ``formats``)."""
+    from .formats import article_from_bytes, source_bytes
+
+    return article_from_bytes(source, source_bytes(source))
 
 
-def article_from_text(source: Source, text: str, problem: str | None = None) -> Article:
+def article_from_text(source: Source, text: str, problem: str | None = None, locate=None) -> Article:
+    """``locate`` (default: the text's own lines) has ``place(offset, sentence_start)`` ->
+    (line, column, position) for a figure at ``offset``."""
     if source.outlet is None:
         outlet = infer_outlet(text)
         if outlet:
             source = dataclasses.replace(source, outlet=outlet)
-    lines = _LineIndex(text)
+    lines = locate or _LineIndex(text)
     mentions = []
     for sentence in read_sentences(text):
         if sentence.figures:
@@ -78,8 +85,9 @@ def article_from_text(source: Source, text: str, problem: str | None = None) -> 
     return Article(source, tuple(mentions), problem)
 
 
-def _mentions(text: str, sentence: Sentence, lines: _LineIndex) -> list[Mention]:
+def _mentions(text: str, sentence: Sentence, lines) -> list[Mention]:
     body = text[sentence.start : sentence.end]
+    begins = sentence.start
     figures = sentence.figures
     spans = [(f.start - sentence.start, f.end - sentence.start) for f in figures]
     lead = body[: spans[0][0]]
@@ -90,7 +98,7 @@ def _mentions(text: str, sentence: Sentence, lines: _LineIndex) -> list[Mention]
         left, right = clauses[i]
         near_text = body[:right] if i == 0 else f"{lead} {body[left:right]}"
         near, capital = words_and_capitals(near_text)
-        line, column = lines.position(figure.start)
+        line, column, position = lines.place(figure.start, begins)
         sentence, offset = _around(body, spans[i][0], spans[i][1])
         out.append(
             Mention(
@@ -103,6 +111,7 @@ def _mentions(text: str, sentence: Sentence, lines: _LineIndex) -> list[Mention]
                 near_capital=capital,
                 sentence_words=words,
                 phrase_words=normalize_words(figure.phrase) if figure.phrase else (),
+                position=position,
             )
         )
     return out
@@ -172,3 +181,6 @@ class _LineIndex:
     def position(self, offset: int) -> tuple[int, int]:
         index = bisect.bisect_right(self.starts, offset) - 1
         return index + 1, offset - self.starts[index] + 1
+
+    def place(self, offset: int, sentence_start: int) -> tuple[int, int, str]:
+        return (*self.position(offset), "line")

@@ -1,7 +1,9 @@
 """What the reader found in each article, kept on disk between runs.
 
-An entry is keyed by the file's content (sha256), the reader's version and this format's
-version, so a changed article or a new reader is read afresh and nothing else is. Entries
+An entry is keyed by the source's content and how it is read (sha256 of its kind and bytes;
+for a feed line, the line's bytes, text field and line number), the reader's version and
+this format's version, so a changed article or a new reader is read afresh and nothing else
+is. Each line of a feed is its own entry. Entries
 are written atomically (a temporary file, then rename), so concurrent pytest-xdist workers
 never see half an entry; a corrupt or truncated entry is detected, read afresh, rewritten,
 and reported.
@@ -10,7 +12,7 @@ and reported.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
+import datetime as dt
 import json
 import os
 import shutil
@@ -20,12 +22,15 @@ from pathlib import Path
 from typing import Any
 
 from ..reader.reading import READER_VERSION, Figure
-from .articles import Article, Mention, article_from_text, decode
+from .articles import Article, Mention
 from .finding import Source
+from .formats import article_from_bytes, reading_key, source_bytes
 
 __all__ = ["ReadCounts", "ReadingCache", "clear"]
 
-FORMAT = 2
+FORMAT = 3
+#: What a reading may learn of its source (a page's metadata, an outlet named in the text).
+_LEARNED = ("outlet", "published", "url", "title")
 _FIGURE_FIELDS = [f.name for f in dataclasses.fields(Figure)]
 
 
@@ -44,11 +49,11 @@ class ReadingCache:
         self.counts = ReadCounts()
 
     def read(self, source: Source) -> Article:
-        data = source.file.read_bytes()
+        data = source_bytes(source)
         if self.folder is None:
             self.counts.fresh += 1
             return _read(source, data)
-        key = hashlib.sha256(data).hexdigest()
+        key = reading_key(source, data)
         path = self.folder / key[:2] / f"{key}.json"
         if path.exists():
             article = self._load(path, key, source)
@@ -76,8 +81,7 @@ def clear(folder: Path) -> None:
 
 
 def _read(source: Source, data: bytes) -> Article:
-    text, problem = decode(data)
-    return article_from_text(source, text, problem)
+    return article_from_bytes(source, data)
 
 
 def _dump(article: Article, key: str, original: Source) -> dict[str, Any]:
@@ -106,14 +110,19 @@ def _dump(article: Article, key: str, original: Source) -> dict[str, Any]:
                 list(mention.near),
                 "".join("1" if c else "0" for c in mention.near_capital),
                 list(mention.phrase_words),
+                mention.position,
             ]
         )
-    inferred = article.source.outlet if original.outlet is None else None
+    learned = {
+        name: _plain(getattr(article.source, name))
+        for name in _LEARNED
+        if getattr(original, name) is None and getattr(article.source, name) is not None
+    }
     return {
         "format": FORMAT,
         "reader": READER_VERSION,
         "key": key,
-        "outlet": inferred,
+        "learned": learned,
         "problem": article.problem,
         "sentences": list(sentences),
         "words": words,
@@ -122,12 +131,17 @@ def _dump(article: Article, key: str, original: Source) -> dict[str, Any]:
 
 
 def _restore(entry: dict[str, Any], source: Source) -> Article:
-    if source.outlet is None and entry["outlet"]:
-        source = dataclasses.replace(source, outlet=entry["outlet"])
+    learned: dict[str, Any] = {
+        name: dt.date.fromisoformat(value) if name == "published" else value
+        for name, value in entry["learned"].items()
+        if name in _LEARNED and getattr(source, name) is None
+    }
+    if learned:
+        source = dataclasses.replace(source, **learned)
     sentences = entry["sentences"]
     words = [tuple(w) for w in entry["words"]]
     mentions = []
-    for figure, text_index, words_index, offset, line, column, near, capital, phrase in entry["mentions"]:
+    for figure, text_index, words_index, offset, line, column, near, capital, phrase, position in entry["mentions"]:
         mentions.append(
             Mention(
                 figure=Figure(*figure),
@@ -139,9 +153,14 @@ def _restore(entry: dict[str, Any], source: Source) -> Article:
                 near_capital=tuple(c == "1" for c in capital),
                 sentence_words=words[words_index],
                 phrase_words=tuple(phrase),
+                position=position,
             )
         )
     return Article(source, tuple(mentions), entry["problem"])
+
+
+def _plain(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, dt.date) else value
 
 
 def _write_atomic(path: Path, entry: dict[str, Any]) -> None:

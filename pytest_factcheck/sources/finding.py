@@ -1,9 +1,10 @@
 """Stage 2a: a source folder -> the sources in it, with what the manifest says of each.
 
-A source is every ``*.txt`` and ``*.md`` file below a source folder, in sorted order. A
+A source is every ``*.txt``, ``*.md``, ``*.html``/``*.htm`` file below a source folder, and
+every line of a ``*.jsonl``/``*.jsonl.gz`` feed, in sorted order (docs/sources.md). A
 ``sources.yaml`` manifest in a folder maps file names (relative to that folder) to
-``outlet``, ``published`` (YYYY-MM-DD), ``url`` and ``title``, all optional. Where it names
-no outlet, ``infer_outlet`` looks for one in the text.
+``outlet``, ``published`` (YYYY-MM-DD), ``url``, ``title`` and ``role``, all optional. Where
+it names no outlet, the file's own metadata and then ``infer_outlet`` are asked.
 """
 
 from __future__ import annotations
@@ -16,11 +17,23 @@ from pathlib import Path
 
 from ..common.yamlnodes import InputError, Node, load_yaml
 
-__all__ = ["MANIFEST", "SUFFIXES", "Source", "find_sources", "infer_outlet"]
+__all__ = ["DRAFT", "MANIFEST", "REFERENCE", "SUFFIXES", "FeedLine", "Source", "find_sources", "infer_outlet"]
 
 MANIFEST = "sources.yaml"
-SUFFIXES = (".txt", ".md")
-MANIFEST_KEYS = ("outlet", "published", "url", "title")
+SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl", ".jsonl.gz")
+MANIFEST_KEYS = ("outlet", "published", "url", "title", "role")
+DRAFT, REFERENCE = "draft", "reference"
+ROLES = (DRAFT, REFERENCE)
+
+
+@dataclass(frozen=True, slots=True)
+class FeedLine:
+    """Where one article of a JSON Lines feed is: its 1-based ``line``, the ``offset`` of that
+    line in the (uncompressed) feed, and the field its text was found in."""
+
+    line: int
+    offset: int
+    text_field: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +46,8 @@ class Source:
     published: dt.date | None = None
     url: str | None = None
     title: str | None = None
+    role: str = REFERENCE
+    feed: FeedLine | None = None
 
     @property
     def name(self) -> str:
@@ -44,18 +59,24 @@ class Source:
         return self.outlet or f"unknown outlet ({self.name})"
 
 
-def find_sources(folder: Path, rootdir: Path) -> list[Source]:
+def find_sources(folder: Path, rootdir: Path, options=None, problems: list[str] | None = None) -> list[Source]:
     """Every source below ``folder`` (a file is a source too), sorted by path.
 
+    ``options`` (a ``formats.SourceOptions``) names the drafts folders and the JSON Lines
+    field names; ``problems`` gathers one sentence per unreadable feed line or front matter.
     Raises InputError for a bad manifest, naming its file:line:column.
     """
+    from .formats import SourceOptions, expand_source
+
+    options = options or SourceOptions()
+    problems = problems if problems is not None else []
     folder = folder.resolve()
     files = [folder] if folder.is_file() else sorted(_walk(folder))
     manifests: dict[Path, dict[str, dict]] = {}
-    out = []
+    out: list[Source] = []
     for file in files:
         entry = _manifest_for(file.parent, rootdir, manifests).get(file.name, {})
-        out.append(Source(path=_shown(file, rootdir), file=file, **entry))
+        out.extend(expand_source(Source(path=_shown(file, rootdir), file=file, **entry), entry, options, problems))
     return sorted(out, key=lambda s: s.path)
 
 
@@ -102,7 +123,7 @@ def _manifest_entry(node: Node, shown: str, name: str) -> dict:
             shown,
             node.line,
             node.column,
-            f"the entry for {name!r} must be a mapping with outlet, published, url or title",
+            f"the entry for {name!r} must be a mapping with outlet, published, url, title or role",
         )
     entry: dict = {}
     assert node.keys is not None
@@ -136,6 +157,8 @@ def _manifest_value(key: str, node: Node, shown: str):
             ) from None
     if isinstance(value, (dict, list)):
         raise InputError(shown, node.line, node.column, f"{key!r} must be text")
+    if key == "role" and str(value).strip() not in ROLES:
+        raise InputError(shown, node.line, node.column, f"'role' must be draft or reference, not {value!r}")
     return str(value).strip()
 
 
