@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
+from ..common.words import role_word
 from ..facts.loading import Fact, Scope, Waiver
 from ..reader.reading import Figure
 from ..sources.articles import Mention
@@ -134,10 +135,10 @@ def scope_mask(scope: Scope, sources: Sequence[Source], memo: dict) -> list[bool
     which belongs to this list of sources."""
     keep = [scope.paths is None] * len(sources)
     for folder in scope.paths or ():
-        part = _memo(memo, ("under", folder), lambda: [_under(s, folder) for s in sources])
+        part = _memo(memo, ("under", folder), lambda folder=folder: [_under(s, folder) for s in sources])
         keep = [a or b for a, b in zip(keep, part)]
     for glob in scope.exclude:
-        part = _memo(memo, ("glob", glob), lambda: [_excluded(s, glob) for s in sources])
+        part = _memo(memo, ("glob", glob), lambda glob=glob: [_excluded(s, glob) for s in sources])
         keep = [a and not b for a, b in zip(keep, part)]
     if scope.published_from or scope.published_to or scope.outlets is not None:
         keep = [k and _dated_in(scope, s) for k, s in zip(keep, sources)]
@@ -178,9 +179,8 @@ def about(fact: Fact, mention: Mention, memo: dict | None = None) -> bool:
     """Whether a figure in an article is about the fact (noun, context, exclude).
 
     ``memo`` (one per corpus) keeps, for each entry, the words of the corpus close enough
-    to it, so that most figures are ruled out by one set test instead of fuzzy matching."""
-    if mention.figure.previous:
-        return False
+    to it, so that most figures are ruled out by one set test instead of fuzzy matching.
+    Earlier values never reach it: the corpus does not index them (``corpus.compared``)."""
     if fact.counts and not _counts(fact.counts, mention):
         return False
     if not all(_near(alternatives, mention, memo) for alternatives in fact.context):
@@ -207,7 +207,7 @@ def _counts(counts: tuple[tuple[str, ...], ...], mention: Mention) -> bool:
     for entry in counts:
         if phrase and len(entry) <= len(phrase) and phrase[-len(entry) :] == entry:
             return True
-        if role and entry == (role.lower(),):
+        if role and entry == (role_word(role),):
             return True
     return False
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from ..common.words import is_plural as _plural
 from .numbers import (
     CARDINALS,
     HEDGES,
@@ -247,8 +248,6 @@ _ED_NOUNS = frozenset(["hundred", "need", "speed", "bed", "seed", "shed", "creed
 _ING_NOUNS = frozenset(
     ["thing", "building", "meeting", "wing", "evening", "morning", "ceiling", "offering", "bombing", "shooting", "killing", "landing", "briefing", "hearing", "ruling", "warning", "finding", "funding", "training", "uprising", "spring", "king", "ring", "string", "sibling", "opening", "opening"]
 )
-_MEN_SINGULARS = frozenset(["specimen", "abdomen", "regimen", "acumen", "stamen", "hymen"])
-_IRREGULAR_PLURALS = frozenset(["people", "personnel", "children", "men", "women", "servicemen", "servicewomen", "civilians"])
 _ROLE_VERBS = frozenset(
     ["kill", "kills", "killing", "injure", "injures", "injuring", "wound", "wounds", "wounding", "hit", "hits", "struck", "shot", "lost", "left", "sent", "fire", "fires", "firing", "launch", "launches", "launching"]
 )
@@ -289,15 +288,6 @@ class _Number:
     noun_after: bool = True
     between: int | None = None
     scaled: bool = False
-
-
-def _plural(word: str) -> bool:
-    lower = word.lower()
-    if lower in _IRREGULAR_PLURALS:
-        return True
-    if len(lower) > 4 and lower.endswith("men") and lower not in _MEN_SINGULARS:
-        return True  # fishermen, linemen, policemen
-    return len(lower) > 3 and lower.endswith("s") and "." not in lower and not lower.endswith(("ss", "us", "is"))
 
 
 def _verb_form(lower: str) -> bool:
