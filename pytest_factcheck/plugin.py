@@ -169,9 +169,10 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
     files = facts_files(state)
     folders = ", ".join(state.shown(f) for f in state.fact_folders)
     line = f"factcheck: {len(files)} facts file{'s' if len(files) != 1 else ''} in {folders}"
-    if state._corpus is not None:
+    corpus = state.read_corpus
+    if corpus is not None:
         counts = state.reading.counts
-        sources = len(state._corpus.articles)
+        sources = len(corpus.articles)
         where = ", ".join(state.shown(f) for f in sorted(state.source_folders))
         line += (
             f"; {sources} source{'s' if sources != 1 else ''} in {where}: "
@@ -212,20 +213,20 @@ def _prefill(config: pytest.Config, state: CheckSession) -> None:
 
 
 def _progress_line(config: pytest.Config) -> Callable[[int, int], None] | None:
-    """Counts and rate on a terminal, for long reads; nothing in CI logs."""
+    """Counts and rate on a terminal, for long reads; nothing in CI logs. Written through
+    the terminal reporter's public ``write``, as every line of this plugin is."""
     reporter = config.pluginmanager.get_plugin("terminalreporter")
     if reporter is None or not reporter.isatty or os.environ.get("CI"):
         return None
-    writer = reporter._tw
     start = time.perf_counter()
 
     def show(done: int, total: int) -> None:
         if total < PROGRESS_AFTER or (done % 50 and done != total):
             return
         rate = done / max(time.perf_counter() - start, 1e-6)
-        writer.write(f"\rfactcheck: reading sources {done:,}/{total:,} ({rate:,.0f}/s)", flush=True)
+        reporter.write(f"\rfactcheck: reading sources {done:,}/{total:,} ({rate:,.0f}/s)", flush=True)
         if done == total:
-            writer.write("\r" + " " * 60 + "\r", flush=True)
+            reporter.write("\r" + " " * 60 + "\r", flush=True)
 
     return show
 
@@ -423,7 +424,7 @@ class _SessionHooks:
         if mode != "off":
             from .reports.matrix import render_matrix
 
-            writer = terminalreporter._tw
+            writer = config.get_terminal_writer()  # public: its width and whether it takes colour
             lines = render_matrix(doc, width=writer.fullwidth, color=writer.hasmarkup, mode=mode)
             if lines:
                 terminalreporter.write_sep("-", "factcheck")
