@@ -15,7 +15,7 @@ import os
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import pytest
 
@@ -40,7 +40,7 @@ PROGRESS_AFTER = 300
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("factcheck", "pytest-factcheck: check facts against source articles")
 
-    def pair(name: str, help: str, *, ini_type: str | None = None, default: Any = None, **cli: Any) -> None:
+    def pair(name: str, help: str, *, ini_type: Literal["string", "args"], default: Any = None, **cli: Any) -> None:
         group.addoption(f"--{name.replace('_', '-')}", dest=name, default=None, help=f"{help} (ini: {name})", **cli)
         parser.addini(name, help, type=ini_type, default=default)
 
@@ -412,7 +412,7 @@ class _SessionHooks:
     @pytest.hookimpl(trylast=True)
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
         if _is_worker(self.config):
-            self.config.workeroutput["factcheck_sources"] = list(self.state.source_entries.values())
+            self.config.workeroutput["factcheck_sources"]  # type: ignore[attr-defined]  # set by xdist = list(self.state.source_entries.values())
             return
         _write_reports(self.config, _document(self.state))
 
@@ -462,16 +462,16 @@ def _write_reports(config: pytest.Config, doc: dict[str, Any]) -> None:
     if quality_target:
         from .reports.codequality import codequality
 
-        write_json(root / quality_target, codequality(doc))  # type: ignore[arg-type]
+        write_json(root / quality_target, codequality(doc))
 
 
 def _github(doc: dict[str, Any], terminalreporter: Any) -> None:
     """On GitHub Actions: annotations on the facts' YAML lines, and the matrix with its
     evidence appended to the job summary."""
     if os.environ.get("GITHUB_ACTIONS") == "true":
-        from .reports.github import annotations
+        from .reports import github
 
-        for line in annotations(doc):
+        for line in github.annotations(doc):
             terminalreporter.write_line(line)
     summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_path:

@@ -332,13 +332,14 @@ def _expected_in(fact: Fact, figure: Figure) -> tuple[float, Interval, float] | 
         return value, span, tolerance
     from ..reader.units import convert
 
-    factor = convert(1.0, unit, figure.unit)
+    stated_unit = figure.unit
+    factor = convert(1.0, unit, stated_unit)
     if factor is None:
         return None
     digits = _decimals(figure.value)
 
     def at_precision(x: float) -> float:
-        return x if math.isinf(x) else round(convert(x, unit, figure.unit) or 0.0, digits)
+        return x if math.isinf(x) else round(convert(x, unit, stated_unit) or 0.0, digits)
 
     span = Interval(at_precision(span.low), at_precision(span.high), span.low_open, span.high_open)
     return at_precision(value), span, tolerance * abs(factor)
@@ -516,7 +517,7 @@ def _consensus_finding(corpus: Corpus, chosen: dict[int, Mention], index: int) -
     """One source's figure against every other source's: the worst relation, and with whom."""
     mine = chosen[index]
     relations = [(_pair(mine.figure, other.figure), i) for i, other in chosen.items() if i != index]
-    verdict = max((v for v, _ in relations), key=BADNESS.get, default="agree")
+    verdict = max((v for v, _ in relations), key=lambda v: BADNESS[v], default="agree")
     others = [i for v, i in relations if v == verdict and verdict != "agree"]
     note = None
     if others:

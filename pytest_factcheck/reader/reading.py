@@ -10,6 +10,7 @@ in the length of the text.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from ..common.words import is_plural as _plural
@@ -79,9 +80,9 @@ class Sentence:
 # --------------------------------------------------------------------------- patterns
 
 
-def _alt(words: object) -> str:
+def _alt(words: Iterable[str]) -> str:
     """A regex alternation of ``words``, longest first, spaces matching any blank run."""
-    ordered = sorted(set(words), key=len, reverse=True)  # type: ignore[arg-type]
+    ordered = sorted(set(words), key=len, reverse=True)
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
@@ -332,12 +333,12 @@ def _read_second(text: str, pos: int, send: int) -> tuple[int, int | float, bool
         return end, value, False, factor
     if m.group("ord"):
         word = m.group("ord")
-        value = int(word[:-2]) if word[0].isdigit() else ordinal_value(word)
-        return (m.end(), value, True, 1) if value is not None else None
+        ordinal = int(word[:-2]) if word[0].isdigit() else ordinal_value(word)
+        return (m.end(), ordinal, True, 1) if ordinal is not None else None
     words = m.group("words")
-    value = parse_words(words)
+    spoken = parse_words(words)
     factor = SCALES.get(words.rsplit(None, 1)[-1].lower(), 1)
-    return (m.end(), value, False, factor) if value is not None else None
+    return (m.end(), spoken, False, factor) if spoken is not None else None
 
 
 def _range(text: str, num: _Number, send: int, between: bool, is_ordinal: bool) -> None:
@@ -597,10 +598,14 @@ class _Reader:
         year_like = written.isdigit() and len(written) == 4 and 1500 <= int(written) <= 2099
         if year_like and _YEAR_RANGE.match(text, end, send):
             return self._skip_code(end)  # "2023-24"
-        if m.group("cur") is None and self._prev_word(start).rstrip(".") in _MONTH_SET:
-            if written.isdigit() and (int(written) <= 31 or year_like):
-                after = _YEAR_AFTER_DAY.match(text, end, send)
-                return after.end() if after and not year_like else end  # "Jan. 28, 2024"
+        if (
+            m.group("cur") is None
+            and self._prev_word(start).rstrip(".") in _MONTH_SET
+            and written.isdigit()
+            and (int(written) <= 31 or year_like)
+        ):
+            after = _YEAR_AFTER_DAY.match(text, end, send)
+            return after.end() if after and not year_like else end  # "Jan. 28, 2024"
         if written.isdigit() and int(written) <= 31:
             day = _DAY_MONTH.match(text, end, send)
             if day:
@@ -618,17 +623,17 @@ class _Reader:
             low, high = VAGUE[" ".join(m.group().lower().split())]
             return _Number(m.start(), m.end(), low, low, high)
         if group == "ordw":
-            value = ordinal_value(m.group())
-            if value is None:
+            ordinal = ordinal_value(m.group())
+            if ordinal is None:
                 return None
-            num = _Number(m.start(), m.end(), value, value, value, "ordinal")
+            num = _Number(m.start(), m.end(), ordinal, ordinal, ordinal, "ordinal")
             _range(text, num, send, False, True)
             return num
         if group == "words":
-            value = parse_words(m.group())
-            if value is None:
+            spoken = parse_words(m.group())
+            if spoken is None:
                 return None
-            num = _Number(m.start(), m.end(), value, value, value)
+            num = _Number(m.start(), m.end(), spoken, spoken, spoken)
             return self._extend(num, self._between(num.start))
         currency = m.group("cur")
         digits_text = m.group("num")
@@ -657,10 +662,10 @@ class _Reader:
             num.kind = "money"
             num.unit = CURRENCY_SYMBOLS.get(currency.lower(), "USD")
             if currency == "$":
-                code = _DOLLAR_PREFIX_REV.match(self.rev, len(text) - num.start)
-                if code and len(text) - code.end() >= self.start:
-                    num.unit = CURRENCY_SYMBOLS[code.group(1)[::-1].lower() + "$"]
-                    num.start = self._orig(code.end())
+                prefix = _DOLLAR_PREFIX_REV.match(self.rev, len(text) - num.start)
+                if prefix and len(text) - prefix.end() >= self.start:
+                    num.unit = CURRENCY_SYMBOLS[prefix.group(1)[::-1].lower() + "$"]
+                    num.start = self._orig(prefix.end())
             if self._peek(num.end)[1] in _SCALE_WORDS:
                 _apply_scale(text, num, send)
             num.plain_year = False

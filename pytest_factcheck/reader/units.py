@@ -149,7 +149,7 @@ def registry() -> Any:
     import pint  # imported here: reading articles never needs pint
 
     try:
-        ureg = pint.UnitRegistry(cache_folder=":auto:")
+        ureg: Any = pint.UnitRegistry(cache_folder=":auto:")
     except OSError:  # no writable cache folder: parse the definitions file instead
         ureg = pint.UnitRegistry()
     for code in sorted(set(CURRENCY_SYMBOLS.values()) | set(_CURRENCY_WORDS.values())):
