@@ -1,8 +1,8 @@
 """The pytest glue: options, collection of facts files, one item per fact, and the reports.
 
-Everything that decides anything lives in the stage modules (facts, sources, articles,
-checking, findings_json, failure_text and the report writers); this module only connects
-them to pytest. The sources are read once, before the tests start (on the xdist controller
+Everything that decides anything lives in the stage packages (facts, sources, reader,
+checking, reports) and in session.py; this module only connects them to pytest, through
+pytest's public API alone. docs/architecture.md follows one fact through them. The sources are read once, before the tests start (on the xdist controller
 this fills the cache, and the workers load it); each fact's findings travel to the
 controller on the test report as built-in types, and the controller alone writes the JSON
 and the reports.

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from ..common.words import role_word
 from ..sources.articles import Article, Mention, read_article
@@ -40,7 +41,7 @@ class Corpus:
     def __init__(self, sources: Sequence[Source], read: Callable[[Source], Article] = read_article) -> None:
         self.articles: list[Article] = [read(source) for source in sources]
         #: per-corpus memos of the checker (which sources each scope takes in)
-        self.memo: dict = {}
+        self.memo: dict[Any, Any] = {}
         self._by_word: dict[str, list[Candidate]] = defaultdict(list)
         self._by_kind: dict[str, list[Candidate]] = defaultdict(list)
         for index, article in enumerate(self.articles):
