@@ -290,3 +290,72 @@ def test_an_earlier_value_is_not_compared(pytester: pytest.Pytester):
     (finding,) = fact_of(doc, "attacks")["findings"]
     assert finding["verdict"] == "agree"
     assert [m["text"] for m in finding["mentions"]] == ["150 attacks"]
+
+
+# --------------------------------------------------------------------------- survivors of mutmut's first run
+
+
+def test_a_published_window_includes_both_of_its_days(tmp_path: Path):
+    """``published: START..END`` is inclusive: a source of the first or the last day is in."""
+    fact = load_fact(tmp_path, "expect: 50 shelters\ncontext: [Riverton]\nsources: {published: 2024-03-01..2024-03-05}")
+    corpus = Corpus.from_articles(
+        article_from_text(
+            Source(f"news/{name}", NEWS / name, outlet="Daily Bugle", published=dt.date.fromisoformat(day)), text
+        )
+        for name, day, text in (
+            ("a.txt", "2024-02-29", "There are 50 shelters open in Riverton."),
+            ("b.txt", "2024-03-01", "There are 50 shelters open in Riverton."),
+            ("c.txt", "2024-03-05", "There are 50 shelters open in Riverton."),
+            ("d.txt", "2024-03-06", "There are 50 shelters open in Riverton."),
+        )
+    )
+    assert verdicts(check_fact(fact, corpus, TODAY)) == ["out_of_scope", "agree", "agree", "out_of_scope"]
+
+
+def test_an_outlet_waiver_does_not_touch_a_source_of_unknown_outlet(tmp_path: Path):
+    fact = load_fact(tmp_path, WAIVED)
+    corpus = corpus_of(("a.txt", None, "By Saturday, 65 shelters were open in Riverton."))
+    result = check_fact(fact, corpus, dt.date(2024, 2, 1))
+    assert verdicts(result) == ["conflict"]
+    assert len(result.unused_waivers) == 1
+
+
+def test_consensus_on_overlapping_figures_is_hedged_and_names_the_figures(tmp_path: Path):
+    """ "more than 30" and "40" overlap without stating the same figure: hedged, and the
+    groups list each figure as written, smallest first, with its sources."""
+    fact = load_fact(tmp_path, "counts: [shelters]\ncontext: [Riverton]")
+    corpus = corpus_of(
+        ("a.txt", "Daily Bugle", "More than 30 shelters were open in Riverton on Monday."),
+        ("b.txt", "Morning Star", "There are 40 shelters open in Riverton, officials said."),
+        ("c.txt", "Evening Post", "There are 40 shelters open in Riverton, the mayor said."),
+    )
+    result = check_fact(fact, corpus, TODAY)
+    assert verdicts(result) == ["hedged", "hedged", "hedged"]
+    assert result.findings[0].note == "differs from 40 at Morning Star; 40 at Evening Post"
+    assert result.groups == (("More than 30", ("news/a.txt",)), ("40", ("news/b.txt", "news/c.txt")))
+
+
+def test_consensus_takes_each_source_s_most_precise_figure(tmp_path: Path):
+    """A source that says "about 40" and then "42" is compared by its narrowest figure."""
+    fact = load_fact(tmp_path, "counts: [shelters]\ncontext: [Riverton]")
+    corpus = corpus_of(
+        (
+            "a.txt",
+            "Daily Bugle",
+            "About 40 shelters were open in Riverton. Officials later counted 42 shelters in Riverton.",
+        ),
+        ("b.txt", "Morning Star", "There are 42 shelters open in Riverton, officials said."),
+    )
+    result = check_fact(fact, corpus, TODAY)
+    assert verdicts(result) == ["agree", "agree"]
+    assert [r.mention.figure.text for r in result.findings[0].readings] == ["42 shelters"]
+
+
+def test_an_exclude_word_rules_out_every_figure_of_its_sentence_and_no_other(tmp_path: Path):
+    fact = load_fact(tmp_path, "expect: 50 shelters\ncontext: [Riverton]\nexclude: [tents]")
+    corpus = corpus_of(
+        ("a.txt", None, "There are 50 shelters open in Riverton. Riverton also has 65 shelters in tents."),
+        ("b.txt", None, "Riverton has 65 shelters in tents, and 70 shelters elsewhere in Riverton."),
+    )
+    result = check_fact(fact, corpus, TODAY)
+    assert verdicts(result) == ["agree", "silent"]
