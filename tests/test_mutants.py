@@ -67,6 +67,16 @@ def facts(pytester: pytest.Pytester, body: str) -> None:
     write_facts(pytester, "f.yaml", textwrap.dedent(body))
 
 
+def one_source_agrees(pytester: pytest.Pytester, fact_id: str) -> list[str]:
+    """Run the facts of a one-source newsroom; the fact passes, its source agrees, and
+    the figures it was judged by come back as written."""
+    result, doc = run_json(pytester, "facts")
+    result.assert_outcomes(passed=1)
+    (finding,) = fact_of(doc, fact_id)["findings"]
+    assert finding["verdict"] == "agree"
+    return [m["text"] for m in finding["mentions"]]
+
+
 # --------------------------------------------------------------------------- roles
 
 
@@ -84,11 +94,7 @@ def test_counts_written_as_a_verb_find_the_figure_the_verb_counts(pytester: pyte
             context: [Riverton]
         """,
     )
-    result, doc = run_json(pytester, "facts")
-    result.assert_outcomes(passed=1)
-    (finding,) = fact_of(doc, "raid")["findings"]
-    assert finding["verdict"] == "agree"
-    assert [m["text"] for m in finding["mentions"]] == ["12"]
+    assert one_source_agrees(pytester, "raid") == ["12"]
 
 
 # --------------------------------------------------------------------------- consensus
@@ -285,11 +291,7 @@ def test_an_earlier_value_is_not_compared(pytester: pytest.Pytester):
             expect: 150 attacks
         """,
     )
-    result, doc = run_json(pytester, "facts")
-    result.assert_outcomes(passed=1)
-    (finding,) = fact_of(doc, "attacks")["findings"]
-    assert finding["verdict"] == "agree"
-    assert [m["text"] for m in finding["mentions"]] == ["150 attacks"]
+    assert one_source_agrees(pytester, "attacks") == ["150 attacks"]
 
 
 # --------------------------------------------------------------------------- survivors of mutmut's first run
