@@ -1,8 +1,8 @@
 """The pytest glue: options, collection of facts files, one item per fact, and the reports.
 
-Everything that decides anything lives in the stage modules (facts, sources, articles,
-checking, findings_json, failure_text and the report writers); this module only connects
-them to pytest. The sources are read once, before the tests start (on the xdist controller
+Everything that decides anything lives in the stage packages (facts, sources, reader,
+checking, reports) and in session.py; this module only connects them to pytest, through
+pytest's public API alone. docs/architecture.md follows one fact through them. The sources are read once, before the tests start (on the xdist controller
 this fills the cache, and the workers load it); each fact's findings travel to the
 controller on the test report as built-in types, and the controller alone writes the JSON
 and the reports.
@@ -15,7 +15,7 @@ import os
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import pytest
 
@@ -41,7 +41,7 @@ PROGRESS_AFTER = 300
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("factcheck", "pytest-factcheck: check facts against source articles")
 
-    def pair(name: str, help: str, *, ini_type: str | None = None, default: Any = None, **cli: Any) -> None:
+    def pair(name: str, help: str, *, ini_type: Literal["string", "args"], default: Any = None, **cli: Any) -> None:
         group.addoption(f"--{name.replace('_', '-')}", dest=name, default=None, help=f"{help} (ini: {name})", **cli)
         parser.addini(name, help, type=ini_type, default=default)
 
@@ -203,9 +203,10 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
     files = facts_files(state)
     folders = ", ".join(state.shown(f) for f in state.fact_folders)
     line = f"factcheck: {len(files)} facts file{'s' if len(files) != 1 else ''} in {folders}"
-    if state._corpus is not None:
+    corpus = state.read_corpus
+    if corpus is not None:
         counts = state.reading.counts
-        sources = len(state._corpus.articles)
+        sources = len(corpus.articles)
         where = ", ".join(state.shown(f) for f in sorted(state.source_folders))
         line += (
             f"; {sources} source{'s' if sources != 1 else ''} in {where}: "
@@ -246,20 +247,20 @@ def _prefill(config: pytest.Config, state: CheckSession) -> None:
 
 
 def _progress_line(config: pytest.Config) -> Callable[[int, int], None] | None:
-    """Counts and rate on a terminal, for long reads; nothing in CI logs."""
+    """Counts and rate on a terminal, for long reads; nothing in CI logs. Written through
+    the terminal reporter's public ``write``, as every line of this plugin is."""
     reporter = config.pluginmanager.get_plugin("terminalreporter")
     if reporter is None or not reporter.isatty or os.environ.get("CI"):
         return None
-    writer = reporter._tw
     start = time.perf_counter()
 
     def show(done: int, total: int) -> None:
         if total < PROGRESS_AFTER or (done % 50 and done != total):
             return
         rate = done / max(time.perf_counter() - start, 1e-6)
-        writer.write(f"\rfactcheck: reading sources {done:,}/{total:,} ({rate:,.0f}/s)", flush=True)
+        reporter.write(f"\rfactcheck: reading sources {done:,}/{total:,} ({rate:,.0f}/s)", flush=True)
         if done == total:
-            writer.write("\r" + " " * 60 + "\r", flush=True)
+            reporter.write("\r" + " " * 60 + "\r", flush=True)
 
     return show
 
@@ -445,7 +446,7 @@ class _SessionHooks:
     @pytest.hookimpl(trylast=True)
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
         if _is_worker(self.config):
-            self.config.workeroutput["factcheck_sources"] = list(self.state.source_entries.values())
+            self.config.workeroutput["factcheck_sources"]  # type: ignore[attr-defined]  # set by xdist = list(self.state.source_entries.values())
             return
         _write_reports(self.config, _document(self.state))
 
@@ -457,7 +458,7 @@ class _SessionHooks:
         if mode != "off":
             from .reports.matrix import render_matrix
 
-            writer = terminalreporter._tw
+            writer = config.get_terminal_writer()  # public: its width and whether it takes colour
             lines = render_matrix(doc, width=writer.fullwidth, color=writer.hasmarkup, mode=mode)
             if lines:
                 terminalreporter.write_sep("-", "factcheck")
@@ -495,16 +496,16 @@ def _write_reports(config: pytest.Config, doc: dict[str, Any]) -> None:
     if quality_target:
         from .reports.codequality import codequality
 
-        write_json(root / quality_target, codequality(doc))  # type: ignore[arg-type]
+        write_json(root / quality_target, codequality(doc))
 
 
 def _github(doc: dict[str, Any], terminalreporter: Any) -> None:
     """On GitHub Actions: annotations on the facts' YAML lines, and the matrix with its
     evidence appended to the job summary."""
     if os.environ.get("GITHUB_ACTIONS") == "true":
-        from .reports.github import annotations
+        from .reports import github
 
-        for line in annotations(doc):
+        for line in github.annotations(doc):
             terminalreporter.write_line(line)
     summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_path:

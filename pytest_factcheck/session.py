@@ -59,6 +59,11 @@ class CheckSession:
     _outlets: dict[Scope, frozenset[str]] = field(default_factory=dict)
     _scope_memos: dict[Path, dict] = field(default_factory=dict)
 
+    @property
+    def read_corpus(self) -> Corpus | None:
+        """The corpus if it has been read in this process, else ``None`` (reads nothing)."""
+        return self._corpus
+
     def load(self, path: Path) -> FactFile:
         """A facts file, read once per process (the prefill and the collection share it)."""
         if path not in self._loaded:

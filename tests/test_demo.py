@@ -9,7 +9,7 @@ from helpers import DRAFT, PAGE, SOURCE, copy_demo, fact_of, run_json, verdicts
 
 # fact id -> (000 NYT 01-20, 001 blog, 002 WaPo, 003 NYT 01-23, 004 Wash. Times 2021, outcome)
 TABLE = {
-    "militia-attacks": ("agree", "agree", "hedged", "conflict", ("silent", "out_of_scope"), "failed"),
+    "militia-attacks": ("agree", "agree", "hedged", "conflict", "silent", "failed"),
     "us-troops-iraq": ("agree", "agree", "agree", "agree", "silent", "passed"),
     "us-troops-syria": ("agree", "agree", "silent", "agree", "silent", "passed"),
     "us-injured-al-asad": ("hedged", "hedged", "silent", "agree", "out_of_scope", "failed"),
@@ -31,8 +31,7 @@ def test_demo_table_cell_by_cell(demo_run):
     for fact_id, row in TABLE.items():
         got = verdicts(doc, fact_id)
         for key, want in zip(SOURCE, row[:5]):
-            allowed = want if isinstance(want, tuple) else (want,)
-            if got[key] not in allowed:
+            if got[key] != want:
                 wrong.append(f"{fact_id} x {key}: expected {want}, got {got[key]}")
         if fact_of(doc, fact_id)["outcome"] != row[5]:
             wrong.append(f"{fact_id}: expected {row[5]}, got {fact_of(doc, fact_id)['outcome']}")

@@ -19,7 +19,7 @@ class Writer:
 
 def config_with(isatty: bool) -> tuple[SimpleNamespace, Writer]:
     writer = Writer()
-    reporter = SimpleNamespace(isatty=isatty, _tw=writer)
+    reporter = SimpleNamespace(isatty=isatty, write=writer.write)
     manager = SimpleNamespace(get_plugin=lambda name: reporter if name == "terminalreporter" else None)
     return SimpleNamespace(pluginmanager=manager), writer
 

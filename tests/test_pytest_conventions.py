@@ -143,12 +143,6 @@ def test_json_is_identical_under_xdist(demo):
     assert spread == plain
 
 
-def test_json_is_identical_on_every_run(demo):
-    _, first = run_json(demo, "facts")
-    _, second = run_json(demo, "facts", "-p", "no:randomly")
-    assert json.dumps(first, sort_keys=False) == json.dumps(second, sort_keys=False)
-
-
 def test_failure_text_reaches_the_controller_under_xdist(demo):
     result = demo.runpytest("facts", "-n", "2", "-p", "no:cacheprovider", "--factcheck-summary=off")
     out = result.stdout.str()

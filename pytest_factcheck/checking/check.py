@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
+from ..common.words import role_word
 from ..facts.loading import Fact, Scope, Waiver
 from ..reader.reading import Figure
 from ..sources.articles import Mention
@@ -149,10 +150,10 @@ def scope_mask(scope: Scope, sources: Sequence[Source], memo: dict) -> list[bool
     which belongs to this list of sources."""
     keep = [scope.paths is None] * len(sources)
     for folder in scope.paths or ():
-        part = _memo(memo, ("under", folder), lambda: [_under(s, folder) for s in sources])
+        part = _memo(memo, ("under", folder), lambda folder=folder: [_under(s, folder) for s in sources])
         keep = [a or b for a, b in zip(keep, part)]
     for glob in scope.exclude:
-        part = _memo(memo, ("glob", glob), lambda: [_excluded(s, glob) for s in sources])
+        part = _memo(memo, ("glob", glob), lambda glob=glob: [_excluded(s, glob) for s in sources])
         keep = [a and not b for a, b in zip(keep, part)]
     if scope.published_from or scope.published_to or scope.outlets is not None:
         keep = [k and _dated_in(scope, s) for k, s in zip(keep, sources)]
@@ -193,9 +194,8 @@ def about(fact: Fact, mention: Mention, memo: dict | None = None) -> bool:
     """Whether a figure in an article is about the fact (noun, context, exclude).
 
     ``memo`` (one per corpus) keeps, for each entry, the words of the corpus close enough
-    to it, so that most figures are ruled out by one set test instead of fuzzy matching."""
-    if mention.figure.previous or mention.figure.denied:
-        return False
+    to it, so that most figures are ruled out by one set test instead of fuzzy matching.
+    Earlier values never reach it: the corpus does not index them (``corpus.compared``)."""
     if fact.counts and not _counts(fact.counts, mention):
         return False
     if not all(_near(alternatives, mention, memo) for alternatives in fact.context):
@@ -222,7 +222,7 @@ def _counts(counts: tuple[tuple[str, ...], ...], mention: Mention) -> bool:
     for entry in counts:
         if phrase and len(entry) <= len(phrase) and phrase[-len(entry) :] == entry:
             return True
-        if role and entry == (role.lower(),):
+        if role and entry == (role_word(role),):
             return True
     return False
 
@@ -347,13 +347,14 @@ def _expected_in(fact: Fact, figure: Figure) -> tuple[float, Interval, float] | 
         return value, span, tolerance
     from ..reader.units import convert
 
-    factor = convert(1.0, unit, figure.unit)
+    stated_unit = figure.unit
+    factor = convert(1.0, unit, stated_unit)
     if factor is None:
         return None
     digits = _decimals(figure.value)
 
     def at_precision(x: float) -> float:
-        return x if math.isinf(x) else round(convert(x, unit, figure.unit) or 0.0, digits)
+        return x if math.isinf(x) else round(convert(x, unit, stated_unit) or 0.0, digits)
 
     span = Interval(at_precision(span.low), at_precision(span.high), span.low_open, span.high_open)
     return at_precision(value), span, tolerance * abs(factor)
@@ -555,7 +556,7 @@ def _consensus_finding(corpus: Corpus, chosen: dict[int, Mention], index: int) -
     """One source's figure against every other source's: the worst relation, and with whom."""
     mine = chosen[index]
     relations = [(_pair(mine.figure, other.figure), i) for i, other in chosen.items() if i != index]
-    verdict = max((v for v, _ in relations), key=BADNESS.get, default="agree")
+    verdict = max((v for v, _ in relations), key=lambda v: BADNESS[v], default="agree")
     others = [i for v, i in relations if v == verdict and verdict != "agree"]
     note = None
     if others:

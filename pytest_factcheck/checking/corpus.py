@@ -3,7 +3,8 @@
 Checking a fact must cost in proportion to the figures that could be about it, not to the
 size of the corpus: every mention is indexed by the last word of its noun phrase and by
 its role (counts), or by its kind (measures, money, percentages, ratios). A fact looks up
-only the words its ``counts`` end with.
+only the words its ``counts`` end with. Earlier values ("up from 120") are not indexed
+(:func:`compared`), and roles are indexed as :func:`~..common.words.role_word` writes them.
 """
 
 from __future__ import annotations
@@ -11,15 +12,24 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from ..common.words import singular
+from ..common.words import role_word
 from ..sources.articles import Article, Mention, read_article
 from ..sources.finding import Source
 
-__all__ = ["Candidate", "Corpus"]
+__all__ = ["Candidate", "Corpus", "compared"]
 
 #: kinds looked up by kind rather than by the noun they count
 BY_KIND = ("measure", "money", "percent", "ratio")
+
+
+def compared(mention: Mention) -> bool:
+    """Whether a figure is ever compared with a fact: not when the article gives it as an
+    earlier value ("up from 120 attacks", "compared with 90 last year") nor when it denies
+    it ("4 were wounded, not 40 as first reported"). The one place that decides it: the
+    index leaves such figures out, so no check ever sees them."""
+    return not (mention.figure.previous or mention.figure.denied)
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +42,7 @@ class Corpus:
     def __init__(self, sources: Sequence[Source], read: Callable[[Source], Article] = read_article) -> None:
         self.articles: list[Article] = [read(source) for source in sources]
         #: per-corpus memos of the checker (which sources each scope takes in)
-        self.memo: dict = {}
+        self.memo: dict[Any, Any] = {}
         self._by_word: dict[str, list[Candidate]] = defaultdict(list)
         self._by_kind: dict[str, list[Candidate]] = defaultdict(list)
         for index, article in enumerate(self.articles):
@@ -42,12 +52,13 @@ class Corpus:
     @classmethod
     def from_articles(cls, articles: Iterable[Article]) -> Corpus:
         items = list(articles)
-        return cls([a.source for a in items], read=lambda s, it=iter(items): next(it))
+        remaining = iter(items)
+        return cls([a.source for a in items], read=lambda _source: next(remaining))
 
     def _index(self, candidate: Candidate) -> None:
         mention, figure = candidate.mention, candidate.mention.figure
-        if figure.previous or figure.denied:
-            return  # an earlier or a denied value is never compared with a fact
+        if not compared(mention):
+            return
         if figure.kind in BY_KIND:
             self._by_kind[figure.kind].append(candidate)
             return
@@ -57,7 +68,7 @@ class Corpus:
         if mention.phrase_words:
             keys.add(mention.phrase_words[-1])
         if figure.role:
-            keys.add(singular(figure.role.lower()))
+            keys.add(role_word(figure.role))
         for key in keys:
             self._by_word[key].append(candidate)
 

@@ -90,7 +90,7 @@ def _marked(shown: str, err: yaml.MarkedYAMLError) -> InputError:
     return InputError(shown, line, column, f"YAML syntax error: {problem}{context}")
 
 
-_PLAIN_TAGS = {
+_PLAIN_TAGS: dict[type[yaml.Node], str] = {
     yaml.MappingNode: "tag:yaml.org,2002:map",
     yaml.SequenceNode: "tag:yaml.org,2002:seq",
 }

@@ -188,7 +188,7 @@ class _Context:
 
     # -- scalar types -------------------------------------------------------------
     def text(self, node: Node, key: str) -> str:
-        if isinstance(node.value, bool) or isinstance(node.value, (dict, list)) or node.value is None:
+        if isinstance(node.value, (bool, dict, list)) or node.value is None:
             raise self.error(node, f"'{key}' must be text, not {_kind(node.value)}")
         return str(node.value).strip()
 

@@ -22,6 +22,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from ..common.words import is_plural as _plural
 from .numbers import (
     CARDINALS,
     SCALES,
@@ -350,10 +351,6 @@ _SHORT_VERBS = frozenset(
         "lies",
     ]
 )
-_MEN_SINGULARS = frozenset(["specimen", "abdomen", "regimen", "acumen", "stamen", "hymen"])
-_IRREGULAR_PLURALS = frozenset(
-    ["people", "personnel", "children", "men", "women", "servicemen", "servicewomen", "civilians"]
-)
 _ROLE_VERBS = frozenset(
     [
         "kill",
@@ -382,15 +379,6 @@ _ROLE_VERBS = frozenset(
 )
 _DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "every", "each"])
 _MAX_NP_WORDS = 7
-
-
-def _plural(word: str) -> bool:
-    lower = word.lower()
-    if lower in _IRREGULAR_PLURALS:
-        return True
-    if len(lower) > 4 and lower.endswith("men") and lower not in _MEN_SINGULARS:
-        return True  # fishermen, linemen, policemen
-    return len(lower) > 3 and lower.endswith("s") and "." not in lower and not lower.endswith(("ss", "us", "is"))
 
 
 def _verb_form(lower: str) -> bool:

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..common.words import is_plural as _plural
 from .hedges import _DENIAL_AFTER, _HEDGE_REV, _HEDGE_TAILS, _PREVIOUS_REV, _PREVIOUS_TAILS, _TWO_SIDED, _post_hedge
 from .measures import (
     _CODES_BEFORE,
@@ -73,7 +74,6 @@ from .nouns import (
     _SUBJECT_VERBS,
     _inherit,
     _noun_phrase,
-    _plural,
     _verb_form,
 )
 from .numbers import (
@@ -489,17 +489,17 @@ class _Reader:
             low, high = VAGUE[" ".join(m.group().lower().split())]
             return _Number(m.start(), m.end(), low, low, high)
         if group == "ordw":
-            value = ordinal_value(m.group())
-            if value is None:
+            ordinal = ordinal_value(m.group())
+            if ordinal is None:
                 return None
-            num = _Number(m.start(), m.end(), value, value, value, "ordinal")
+            num = _Number(m.start(), m.end(), ordinal, ordinal, ordinal, "ordinal")
             _range(text, num, send, False, True)
             return num
         if group == "words":
-            value = parse_words(m.group())
-            if value is None:
+            spoken = parse_words(m.group())
+            if spoken is None:
                 return None
-            num = _Number(m.start(), m.end(), value, value, value)
+            num = _Number(m.start(), m.end(), spoken, spoken, spoken)
             return self._extend(num, self._between(num.start))
         return self._digits(m)
 
@@ -544,10 +544,10 @@ class _Reader:
             num.kind = "money"
             num.unit = unit_name(currency.rstrip(".")) or "USD"
             if currency == "$":
-                code = _DOLLAR_PREFIX_REV.match(self.rev, len(text) - num.start)
-                if code and len(text) - code.end() >= self.start:
-                    num.unit = CURRENCY_SYMBOLS[code.group(1)[::-1].lower() + "$"]  # "HK$5 million"
-                    num.start = self._orig(code.end())
+                prefix = _DOLLAR_PREFIX_REV.match(self.rev, len(text) - num.start)
+                if prefix and len(text) - prefix.end() >= self.start:
+                    num.unit = CURRENCY_SYMBOLS[prefix.group(1)[::-1].lower() + "$"]  # "HK$5 million"
+                    num.start = self._orig(prefix.end())
             if self._peek(num.end)[1] in _SCALE_WORDS:
                 _apply_scale(text, num, send)
             num.plain_year = False

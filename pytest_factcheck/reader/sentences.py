@@ -58,7 +58,7 @@ def _after_period(text: str, stop: int, nxt: int) -> bool:
         return not next_char.isdigit()
     if (len(word) == 1 and word.isupper()) or _DOTTED.search(word):
         opener = _NEXT_WORD.match(text, nxt)
-        return bool(opener) and opener.group(1).lower() in _OPENERS
+        return opener is not None and opener.group(1).lower() in _OPENERS
     return True
 
 

@@ -232,12 +232,12 @@ def _read_second(text: str, pos: int, send: int) -> tuple[int, int | float, bool
         return end, value, False, factor
     if m.group("ord"):
         word = m.group("ord")
-        value = int(word[:-2]) if word[0].isdigit() else ordinal_value(word)
-        return (m.end(), value, True, 1) if value is not None else None
+        ordinal = int(word[:-2]) if word[0].isdigit() else ordinal_value(word)
+        return (m.end(), ordinal, True, 1) if ordinal is not None else None
     words = m.group("words")
-    value = parse_words(words)
+    spoken = parse_words(words)
     factor = SCALES.get(words.rsplit(None, 1)[-1].lower(), 1)
-    return (m.end(), value, False, factor) if value is not None else None
+    return (m.end(), spoken, False, factor) if spoken is not None else None
 
 
 def _range(text: str, num: _Number, send: int, between: bool, is_ordinal: bool) -> None:

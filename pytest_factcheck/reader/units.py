@@ -1,9 +1,12 @@
-"""Units of measure: surface words -> canonical pint names, and conversion through pint.
+"""Units of measure: how articles spell units -> the project's unit names, and conversion
+through pint's own definitions.
 
-The reader only needs :func:`unit_name` (a dictionary look-up, no pint). Conversions go
-through one small pint registry per process, built lazily on the first :func:`convert`
-call from the definitions below instead of pint's full default file, so importing the
-package and reading articles never pays for pint.
+The reader only needs :func:`unit_name` (a dictionary look-up, no pint). The tables below
+map spellings ("kms", "sq km", "$") to a name; every name is pint's own unit name except
+the few in :data:`PINT_NAMES`. Conversion factors all come from pint's default definitions
+file: the full :class:`pint.UnitRegistry`, built once per process on the first
+:func:`convert` call, from pint's disk cache (``cache_folder=":auto:"``) after the first
+process on a machine, so importing the package and reading articles never pays for pint.
 
 Currencies are each their own dimension (``[currency_USD]``, ...): pint refuses to convert
 dollars to pounds, which is what we want without exchange rates. Counts ("attacks",
@@ -16,66 +19,25 @@ import re
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["CURRENCY_SYMBOLS", "convert", "registry", "unit_dimension", "unit_name"]
+__all__ = ["CURRENCY_SYMBOLS", "PINT_NAMES", "convert", "registry", "unit_dimension", "unit_name"]
 
-#: pint definitions, one a line: only what news articles use.
-_DEFINITIONS = """
-meter = [length] = m = metre = meters = metres
-kilometer = 1000 * meter = km = kilometre
-centimeter = 0.01 * meter = cm = centimetre
-millimeter = 0.001 * meter = mm = millimetre
-mile = 1609.344 * meter = mi
-nautical_mile = 1852 * meter = nmi
-yard = 0.9144 * meter = yd
-foot = 0.3048 * meter = ft = feet
-inch = 0.0254 * meter
-square_meter = meter ** 2 = m2
-square_kilometer = kilometer ** 2 = km2
-square_mile = mile ** 2 = sq_mi
-hectare = 10000 * square_meter = ha
-acre = 4046.8564224 * square_meter
-liter = 0.001 * meter ** 3 = l = litre
-gallon = 3.785411784 * liter = gal
-barrel = 42 * gallon = bbl
-kilogram = [mass] = kg
-gram = 0.001 * kilogram = g
-tonne = 1000 * kilogram = t = metric_ton
-ton = 907.18474 * kilogram = short_ton
-pound = 0.45359237 * kilogram = lb
-ounce = pound / 16 = oz
-second = [time] = s = sec
-minute = 60 * second = min
-hour = 60 * minute = h = hr
-day = 24 * hour = d
-week = 7 * day
-year = 365.25 * day = yr
-month = year / 12
-decade = 10 * year
-century = 100 * year
-meter_per_second = meter / second
-kilometer_per_hour = kilometer / hour = kph
-mile_per_hour = mile / hour = mph
-knot = nautical_mile / hour = kn
-percent = 0.01
-USD = [currency_USD]
-GBP = [currency_GBP]
-EUR = [currency_EUR]
-JPY = [currency_JPY]
-CAD = [currency_CAD]
-AUD = [currency_AUD]
-HKD = [currency_HKD]
-NZD = [currency_NZD]
-SGD = [currency_SGD]
-BRL = [currency_BRL]
-INR = [currency_INR]
-CHF = [currency_CHF]
-CNY = [currency_CNY]
-ZAR = [currency_ZAR]
-MXN = [currency_MXN]
-degree_Celsius = [temperature_celsius]
-degree_Fahrenheit = [temperature_fahrenheit]
-degree = [degree_unspecified]
-"""
+#: The project's unit names (``Figure.unit``) that are not pint's name for the same unit:
+#: pint writes areas as powers, its "barrel" is the 31.5-gallon liquid barrel where news
+#: barrels are oil barrels (42 gallons), and it reads "decade" as a logarithmic ratio.
+PINT_NAMES: dict[str, str] = {
+    "square_kilometer": "kilometer ** 2",
+    "square_meter": "meter ** 2",
+    "barrel": "oil_barrel",
+    "decade": "10 * year",
+    "degree": "degree_unspecified",
+}
+
+#: A bare "degrees" in news copy is a temperature or an angle with no scale named: a
+#: measure that converts to nothing (pint's own "degree" is an angle).
+_UNSPECIFIED_DEGREE = "degree_unspecified = [degree_unspecified]"
+
+#: Units whose scale has an offset: converted value by value, never by a factor.
+_OFFSET_UNITS = frozenset({"degree_Celsius", "degree_Fahrenheit"})
 
 #: Currency prefixes as written before a number.
 CURRENCY_SYMBOLS: dict[str, str] = {
@@ -218,23 +180,44 @@ def unit_name(text: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def registry() -> Any:
-    """The process-wide pint registry, built on first use from :data:`_DEFINITIONS`."""
+    """The process-wide pint registry: pint's default definitions (from pint's cache
+    folder when it has one) plus one dimension per currency."""
     import pint  # imported here: reading articles never needs pint
 
-    ureg = pint.UnitRegistry(None)
-    for line in _DEFINITIONS.strip().splitlines():
-        ureg.define(line)
+    try:
+        ureg: Any = pint.UnitRegistry(cache_folder=":auto:")
+    except OSError:  # no writable cache folder: parse the definitions file instead
+        ureg = pint.UnitRegistry()
+    for code in sorted(set(CURRENCY_SYMBOLS.values()) | set(_CURRENCY_WORDS.values())):
+        ureg.define(f"{code} = [currency_{code}]")
+    ureg.define(_UNSPECIFIED_DEGREE)
     return ureg
+
+
+def _quantity(name: str) -> Any:
+    """One of a unit name as a pint quantity ("decade" -> 10 year)."""
+    return registry().parse_expression(PINT_NAMES.get(name, name))
 
 
 @lru_cache(maxsize=1024)
 def _factor(from_unit: str, to_unit: str) -> float | None:
     import pint
 
-    ureg = registry()
     try:
-        return float(ureg.Quantity(1.0, from_unit).to(to_unit).magnitude)
+        return float((_quantity(from_unit) / _quantity(to_unit)).to("dimensionless").magnitude)
+    except pint.errors.OffsetUnitCalculusError:
+        return None  # temperatures: converted with their offset in _convert_offset
     except (pint.DimensionalityError, pint.UndefinedUnitError):
+        return None
+
+
+def _convert_offset(value: float, from_unit: str, to_unit: str) -> float | None:
+    """Temperatures, whose scales have an offset: 45 degree_Celsius is 113 degree_Fahrenheit."""
+    import pint
+
+    try:
+        return float(registry().Quantity(value, from_unit).to(to_unit).magnitude)
+    except pint.errors.PintError:
         return None
 
 
@@ -243,12 +226,15 @@ def convert(value: float, from_unit: str, to_unit: str) -> float | None:
 
     Both units may be written as surfaces ("km", "miles", "$") or canonical names. ``None``
     means: unknown unit, different dimensions, or two different currencies (no rates).
+    Example: ``convert(110, "miles", "km")`` is 177.02784.
     """
     source, target = unit_name(from_unit), unit_name(to_unit)
     if source is None or target is None:
         return None
     if source == target:
         return float(value)
+    if source in _OFFSET_UNITS or target in _OFFSET_UNITS:
+        return _convert_offset(value, source, target)
     factor = _factor(source, target)
     return None if factor is None else value * factor
 
@@ -258,4 +244,4 @@ def unit_dimension(unit: str) -> str | None:
     name = unit_name(unit)
     if name is None:
         return None
-    return str(registry().get_dimensionality(name))
+    return str(_quantity(name).dimensionality)

@@ -191,7 +191,7 @@ class FindingsView(Sequence):
     def __len__(self) -> int:
         return len(self._cells)
 
-    def __getitem__(self, index):  # type: ignore[override]
+    def __getitem__(self, index):
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]
         if index < 0:

@@ -14,8 +14,6 @@ Article and facts-file text is untrusted: annotations escape it as the runner re
 every HTML and Markdown character it could use.
 """
 
-from __future__ import annotations
-
 from .matrix import (
     VERDICTS,
     cells_of,
@@ -210,7 +208,7 @@ def _html_text(text: object) -> str:
 
 
 def _emoji(verdict: object) -> str:
-    return EMOJI.get(verdict, UNKNOWN_EMOJI)  # type: ignore[arg-type]
+    return EMOJI.get(str(verdict), UNKNOWN_EMOJI)
 
 
 def _status(fact: dict) -> str:

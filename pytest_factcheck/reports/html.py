@@ -81,7 +81,7 @@ def _span(mention: dict) -> tuple[str, int, int]:
         and 0 <= start < end <= len(sentence)
         and (not text or sentence[start:end] == text)
     )
-    if not ok:
+    if not ok or not isinstance(start, int) or not isinstance(end, int):
         start = sentence.find(text) if text else -1
         end = start + len(text)
     if start < 0:

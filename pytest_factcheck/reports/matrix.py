@@ -322,7 +322,7 @@ class _Line:
 def _cell(finding: dict | None) -> tuple[str, str | None]:
     if finding is None:
         return " ", None
-    verdict = finding.get("verdict")
+    verdict = finding.get("verdict", "")
     return SYMBOLS.get(verdict, UNKNOWN_SYMBOL), _COLORS.get(verdict)
 
 
@@ -395,7 +395,7 @@ def _layout(facts: list[dict], sources: list[dict], width: int) -> list[_Line]:
     label_w = max(8, min(want, 50, width - fixed - 4))
     per_block = max(1, (width - label_w - fixed) // 2)
     digits = len(str(len(sources)))
-    lines: list[_Line] = []
+    lines = []
     for start in range(0, len(sources), per_block):
         cols = range(start, min(start + per_block, len(sources)))
         if lines:

@@ -99,11 +99,11 @@ def _mentions(text: str, sentence: Sentence, lines) -> list[Mention]:
         near_text = body[:right] if i == 0 else f"{lead} {body[left:right]}"
         near, capital = words_and_capitals(near_text)
         line, column, position = lines.place(figure.start, begins)
-        sentence, offset = _around(body, spans[i][0], spans[i][1])
+        quoted, offset = _around(body, spans[i][0], spans[i][1])
         out.append(
             Mention(
                 figure=figure,
-                sentence=sentence,
+                sentence=quoted,
                 offset=offset,
                 line=line,
                 column=column,
