@@ -9,16 +9,16 @@ and reported.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import json
-import os
 import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..common.files import write_atomic
 from ..reader.reading import READER_VERSION, Figure
 from .articles import Article, Mention, article_from_text, decode
 from .finding import Source
@@ -145,11 +145,6 @@ def _restore(entry: dict[str, Any], source: Source) -> Article:
 
 
 def _write_atomic(path: Path, entry: dict[str, Any]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(entry, out, ensure_ascii=False, separators=(",", ":"))
-        os.replace(temporary, path)
-    except OSError:
-        Path(temporary).unlink(missing_ok=True)
+    """Store an entry; a cache that cannot be written only costs a fresh read next time."""
+    with contextlib.suppress(OSError):
+        write_atomic(path, lambda out: json.dump(entry, out, ensure_ascii=False, separators=(",", ":")))
