@@ -494,6 +494,7 @@ class _SessionHooks:
     def __init__(self, config: pytest.Config) -> None:
         self.config = config
         self.state = _state(config)
+        self.write_problems: list[str] = []
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_sessionstart(self, session: pytest.Session) -> None:
@@ -530,8 +531,6 @@ class _SessionHooks:
         self.write_problems = _write_reports(self.config, _document(self.state))
         if self.write_problems and session.exitstatus == pytest.ExitCode.OK:
             session.exitstatus = pytest.ExitCode.TESTS_FAILED
-
-    write_problems: list[str] = []
 
     @pytest.hookimpl(trylast=True)
     def pytest_terminal_summary(self, terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
@@ -575,9 +574,12 @@ def _write_reports(config: pytest.Config, doc: dict[str, Any]) -> list[str]:
     """Write each report asked for; a report that cannot be written is one sentence each
     (returned, for the end of the terminal report), and the others are still written."""
     problems = []
-    for name, write in (("factcheck_json", _json_report), ("factcheck_html", _html_report)) + (
-        ("factcheck_codequality", _codequality_report),
-    ):
+    writers = {
+        "factcheck_json": _json_report,
+        "factcheck_html": _html_report,
+        "factcheck_codequality": _codequality_report,
+    }
+    for name, write in writers.items():
         target = _option(config, name)
         if not target:
             continue
@@ -585,8 +587,7 @@ def _write_reports(config: pytest.Config, doc: dict[str, Any]) -> list[str]:
             write(Path(config.rootpath) / target, doc)
         except OSError as err:
             problems.append(
-                f"factcheck: the report --{name.replace('_', '-')} {target} could not be written: "
-                f"{err.strerror or err}"
+                f"factcheck: the report --{name.replace('_', '-')} {target} could not be written: {err.strerror or err}"
             )
     return problems
 

@@ -73,7 +73,7 @@ def output_problem(path: Path) -> str | None:
     try:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=".factcheck-probe.", suffix=".tmp")
     except OSError as err:
-        return f"cannot be written: {err.strerror or err} in {folder}"
+        return f"cannot be written: no file can be made in {folder} ({err.strerror or err})"
     os.close(handle)
     Path(temporary).unlink(missing_ok=True)
     return None

@@ -169,8 +169,9 @@ class _Converter:
     def _convert(self, node: yaml.Node, line: int, column: int) -> Node:
         plain = _PLAIN_TAGS.get(type(node))
         if (plain is not None and node.tag != plain) or (plain is None and node.tag not in _SCALAR_TAGS):
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!", 1)
             return self.bad(
-                line, column, f"the tag {node.tag!r} is not allowed: facts files and manifests hold plain values only"
+                line, column, f"the tag {tag} is not allowed: facts files and manifests hold plain values only"
             )
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, line, column)

@@ -524,7 +524,6 @@ def errors_lines(doc: dict, width: int) -> list[str]:
         return []
     places = ", ".join(clean(f"{e.get('file')}:{e.get('line')}:{e.get('column')}") for e in errors)
     text = (
-        f"not checked: {_plural(len(errors), 'load error')} at {places}; what they name was left out "
-        "(see ERRORS above)"
+        f"not checked: {_plural(len(errors), 'load error')} at {places}; what they name was left out (see ERRORS above)"
     )
     return [_fit(x, width) for x in textwrap.wrap(text, width, subsequent_indent="  ")]
