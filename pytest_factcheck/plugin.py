@@ -256,6 +256,7 @@ def _warn_at(config: pytest.Config, warning: Warning, filename: str, lineno: int
         apply_warning_filters(config.getini("filterwarnings"), config.known_args_namespace.pythonwarnings or [])
         warnings.warn_explicit(warning, type(warning), filename, lineno)
     if records:
+        records[0].line = ""  # not the article's own line 1 (a binary file's would be noise)
         config.hook.pytest_warning_recorded.call_historic(
             kwargs=dict(warning_message=records[0], when="config", nodeid="", location=(filename, lineno, ""))
         )

@@ -25,7 +25,7 @@ from .finding import Source
 
 __all__ = ["ReadCounts", "ReadingCache", "clear"]
 
-FORMAT = 2
+FORMAT = 3  # 3: articles not in UTF-8 are read as cp1252
 _FIGURE_FIELDS = [f.name for f in dataclasses.fields(Figure)]
 
 
