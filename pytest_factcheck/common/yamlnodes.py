@@ -185,7 +185,8 @@ class _Converter:
         except (ValueError, TypeError, AttributeError, OverflowError):
             if node.tag == _TIMESTAMP:  # 2025-02-30: the text, for the date parser to explain
                 return Node(node.value, line, column)
-            return self.bad(line, column, f"the value {node.value!r} cannot be read")
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!", 1)
+            return self.bad(line, column, f"the value {node.value!r} cannot be read as {tag}")
         return Node(value, line, column)
 
     def _mapping(self, node: yaml.MappingNode, line: int, column: int) -> Node:
