@@ -122,6 +122,7 @@ FILE_ROWS = {
         "facs:\n  - id: bad\n",
         "1:1: unknown key 'facs' at the top of a facts file (did you mean 'facts'?)",
     ),
+    "control-character": ("facts:\n  - id: bad\x00\n", "2:12: the file holds a character YAML does not allow: U+0000"),
     "tab-indent": ("facts:\n\t- id: bad\n", "2:1: YAML syntax error: *"),
 }
 

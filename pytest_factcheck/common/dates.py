@@ -14,7 +14,7 @@ import re
 
 __all__ = ["DateError", "parse_date"]
 
-_SHAPE = re.compile(r"(\d{4})-(\d{2})-(\d{2})\Z")
+_SHAPE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})\Z")
 
 
 class DateError(ValueError):

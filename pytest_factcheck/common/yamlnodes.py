@@ -109,7 +109,14 @@ def load_yaml(path: Path, shown: str, *, isolate: bool = False) -> Node | None:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
         raise _marked(shown, err) from None
-    except yaml.YAMLError as err:  # pragma: no cover - every PyYAML parse error is marked
+    except yaml.reader.ReaderError as err:  # a control character: unmarked, but it has a position
+        line = text.count("\n", 0, err.position) + 1
+        column = err.position - (text.rfind("\n", 0, err.position) + 1) + 1
+        character = chr(err.character) if isinstance(err.character, int) else str(err.character)
+        raise InputError(
+            shown, line, column, f"the file holds a character YAML does not allow: U+{ord(character[:1] or ' '):04X}"
+        ) from None
+    except yaml.YAMLError as err:  # pragma: no cover - every other PyYAML parse error is marked
         raise InputError(shown, 1, 1, f"the YAML cannot be read: {err}") from None
     if root is None:
         return None
