@@ -150,8 +150,8 @@ def test_impossible_dates_everywhere_lose_nothing(pytester: pytest.Pytester):
     result = pytester.runpytest("-p", "no:cacheprovider", "facts")
     result.stdout.fnmatch_lines(
         [
-            "*facts/b.yaml:5:57: 'until' is not a real date: 2025-13-01 (there is no month 13)",
             "*seeds/sources.yaml:*:14: 'published' is not a real date: 2025-09-31 (September 2025 has 30 days)",
+            "*facts/b.yaml:5:57: 'until' is not a real date: 2025-13-01 (there is no month 13)",
         ]
     )
     assert "INTERNALERROR" not in result.stdout.str() + result.stderr.str()
