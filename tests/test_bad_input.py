@@ -8,7 +8,7 @@ import os
 import stat
 
 import pytest
-from helpers import copy_demo, run_json, write_facts
+from helpers import REPO, copy_demo, run_json, write_facts
 
 GOOD = """\
 sources:
@@ -210,6 +210,8 @@ def test_load_errors_are_in_every_report_and_none_is_green(pytester: pytest.Pyte
     result, doc = run_json(pytester, "facts", "--factcheck-html", "r.html", "--factcheck-codequality", "cq.json")
     sentence = "'as_of' is not a real date: 2025-02-30 (February 2025 has 28 days)"
     assert doc["errors"] == [{"file": "facts/bad.yaml", "line": 4, "column": 12, "message": sentence}]
+    reference = (REPO / "docs" / "findings-json.md").read_text(encoding="utf-8")
+    assert all(f"`{key}`" in reference for key in ["errors", *doc["errors"][0]])
     assert result.parseoutcomes() == {"passed": 1, "errors": 1}
     result.stdout.fnmatch_lines(
         [

@@ -16,9 +16,15 @@ Kinds of row:
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 
 import pytest
-from helpers import copy_demo, write_facts
+from helpers import REPO, copy_demo, write_facts
+
+from pytest_factcheck.common.yamlnodes import InputError
+from pytest_factcheck.facts.loading import load_fact_file
+from pytest_factcheck.sources.finding import read_manifest_checked
 
 GOOD = """\
 sources:
@@ -281,3 +287,37 @@ def test_the_table_has_at_least_forty_rows():
     rows = FACT_ROWS | FILE_ROWS | MANIFEST_ROWS | ARTICLE_ROWS | OPTION_ROWS
     assert len(rows) == sum(map(len, (FACT_ROWS, FILE_ROWS, MANIFEST_ROWS, ARTICLE_ROWS, OPTION_ROWS)))
     assert len(rows) >= 40
+
+
+def _documented_sentences() -> list[re.Pattern[str]]:
+    reference = (REPO / "docs" / "facts-format.md").read_text(encoding="utf-8")
+    section = reference.split("## Errors", 1)[1].split("\n## ", 1)[0]
+    templates = re.findall(r"^\| `(.+?)` \|", section, re.M)
+    return [re.compile(re.sub(r"<[^<>]+>", ".+", re.escape(t))) for t in templates]
+
+
+def _sentences(tmp_path: Path) -> list[str]:
+    """What the loaders say of every row of the table, read directly (no pytest run)."""
+    (tmp_path / "facts").mkdir()
+    (tmp_path / "seeds").mkdir()
+    out = []
+    for text in [BAD_HEAD + t for t, _ in FACT_ROWS.values()] + [t for t, _ in FILE_ROWS.values()]:
+        path = tmp_path / "facts" / "bad.yaml"
+        path.write_text(text, encoding="utf-8")
+        try:
+            out += [e.message for e in load_fact_file(path, "facts/bad.yaml", (tmp_path / "seeds",)).errors]
+        except InputError as err:
+            out.append(err.message)
+    for text, _ in MANIFEST_ROWS.values():
+        path = tmp_path / "seeds" / "sources.yaml"
+        path.write_text(text, encoding="utf-8")
+        out += [e.message for e in read_manifest_checked(path, "seeds/sources.yaml")[1]]
+    return out
+
+
+def test_every_sentence_of_the_table_is_in_the_errors_reference(tmp_path: Path):
+    patterns = _documented_sentences()
+    sentences = _sentences(tmp_path)
+    assert len(sentences) == len(FACT_ROWS) + len(FILE_ROWS) + len(MANIFEST_ROWS)
+    missing = [s for s in sentences if not any(p.fullmatch(s) for p in patterns)]
+    assert not missing, f"docs/facts-format.md, Errors, does not list: {missing}"
