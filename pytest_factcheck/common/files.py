@@ -30,7 +30,7 @@ def _umask() -> int:
     return mask
 
 
-def write_atomic(path: Path, write: Callable[[TextIO], None]) -> None:
+def write_atomic(path: Path, write: Callable[[TextIO], object]) -> None:
     """Write ``path`` (UTF-8) by calling ``write`` with the open file, atomically.
 
     Creates missing parent folders. Raises OSError when the file cannot be written; the
