@@ -352,7 +352,9 @@ class FactsFileCollector(pytest.File):
         for fact in loaded.facts:
             yield FactItem.from_parent(self, name=fact.id, fact=fact)
         for error in loaded.errors:
-            yield BadFact.from_parent(self, name=_bad_name(error, names), error=error)
+            name = _bad_name(error, names)
+            names.add(name)
+            yield BadFact.from_parent(self, name=name, error=error)
         for error in manifest_errors:
             yield BadFact.from_parent(self, name=f"{error.path}:{error.line}", error=error)
 
