@@ -254,7 +254,10 @@ def _warn_at(config: pytest.Config, warning: Warning, filename: str, lineno: int
     with warnings.catch_warnings(record=True) as records:
         warnings.simplefilter("always", type(warning))
         apply_warning_filters(config.getini("filterwarnings"), config.known_args_namespace.pythonwarnings or [])
-        warnings.warn_explicit(warning, type(warning), filename, lineno)
+        try:
+            warnings.warn_explicit(warning, type(warning), filename, lineno)
+        except Warning:  # -W error: stop in one sentence, as the filter asks, not with a traceback
+            pytest.exit(f"{warning} (a warning, made an error by -W or filterwarnings)", 1)
     if records:
         records[0].line = ""  # not the article's own line 1 (a binary file's would be noise)
         config.hook.pytest_warning_recorded.call_historic(

@@ -262,7 +262,9 @@ def test_a_hyphenated_tag_is_a_marker_minus_m_selects(pytester: pytest.Pytester)
 def test_a_facts_file_outside_the_facts_folders_gets_a_hint(pytester: pytest.Pytester):
     copy_demo(pytester)
     (pytester.path / "drafts").mkdir()
-    (pytester.path / "drafts" / "new.yaml").write_text("facts:\n  - id: x\n    expect: 900 troops\n    context: [Syria]\n")
+    (pytester.path / "drafts" / "new.yaml").write_text(
+        "facts:\n  - id: x\n    expect: 900 troops\n    context: [Syria]\n"
+    )
     result = pytester.runpytest("-p", "no:cacheprovider", "drafts/new.yaml")
     result.stdout.fnmatch_lines(
         [
@@ -284,3 +286,14 @@ def test_a_latin_1_article_reads_as_written(pytester: pytest.Pytester):
     sentences = {f["source"]: m["sentence"] for fact in doc["facts"] for f in fact["findings"] for m in f["mentions"]}
     assert sentences["seeds/latin1.txt"] == "Caf\xe9 news: 900 U.S. troops in Syria."
     assert sentences["seeds/utf16.txt"] == "Na\xefve news: 900 U.S. troops in Syria."
+
+
+def test_an_article_warning_made_an_error_stops_in_one_sentence(pytester: pytest.Pytester):
+    copy_demo(pytester, facts=False)
+    write_facts(pytester, "a.yaml", GOOD)
+    (pytester.path / "seeds" / "empty.txt").write_bytes(b"")
+    result = pytester.runpytest("-p", "no:cacheprovider", "facts", "-W", "error::pytest_factcheck.FactcheckWarning")
+    text = result.stdout.str() + result.stderr.str()
+    assert "Traceback" not in text and "INTERNALERROR" not in text
+    assert "seeds/empty.txt is empty: it states no figure (a warning, made an error by -W or filterwarnings)" in text
+    assert result.ret == 1
