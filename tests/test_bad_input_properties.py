@@ -46,6 +46,7 @@ RAW = st.sampled_from(
         "0000-01-01",
         "!!timestamp nope",
         "!!int x",
+        "!!bool maybe",
         "{a: 1, a: 2}",
         "{<<: {a: 1}}",
         "{1: 2}",

@@ -75,6 +75,7 @@ FACT_ROWS = {
     ),
     "local-tag": ("    claim: !note hello\n", "9:12: the tag !note is not allowed*"),
     "python-tag": ("    claim: !!python/name:os.system\n", "9:12: the tag !!python/name:os.system is not allowed*"),
+    "bool-tag": ("    hedged: !!bool maybe\n", "9:13: the value 'maybe' cannot be read as !!bool"),
     "int-tag": ("    min_sources: !!int two\n", "9:18: the value 'two' cannot be read as !!int"),
     "merge-key": ("    <<: {tolerance: 2}\n", "9:5: YAML merge keys (<<) are not supported in facts files"),
     "number-key": ("    1: one\n", "9:5: keys must be words, not 1"),

@@ -189,7 +189,7 @@ class _Converter:
         except yaml.constructor.ConstructorError as err:
             problem = (err.problem or "cannot be read").strip()
             return self.bad(line, column, f"the value {node.value!r} is not allowed here: {problem}")
-        except (ValueError, TypeError, AttributeError, OverflowError):
+        except Exception:  # any other failure of PyYAML's constructors (!!bool maybe is a KeyError)
             if node.tag == _TIMESTAMP:  # 2025-02-30: the text, for the date parser to explain
                 return Node(node.value, line, column)
             tag = node.tag.replace("tag:yaml.org,2002:", "!!", 1)
