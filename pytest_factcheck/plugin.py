@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import time
+import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Literal
@@ -21,6 +22,8 @@ import pytest
 
 from . import FactcheckWarning
 from .checking.check import check_fact
+from .common.dates import DateError, parse_date
+from .common.files import output_problem, write_text_atomic
 from .facts.loading import Fact, InputError
 from .reports.failure_text import headline, render_failure
 from .reports.findings_json import document, expand, fact_entry, static_fact_entry, write_json
@@ -31,6 +34,11 @@ from .sources.formats import SourceOptions
 
 STATE = pytest.StashKey[CheckSession]()
 MARKERS = pytest.StashKey[set[str]]()
+PENDING_WARNINGS = pytest.StashKey[list[tuple[Warning, str, int]]]()
+#: The ini keys that take one of a few words, with those words (the flags check theirs).
+CHOICES: dict[str, tuple[str, ...]] = {}
+#: The options that name a report file to write.
+OUTPUTS = ("factcheck_json", "factcheck_html", "factcheck_codequality")
 #: Show a progress line when reading more sources than this without a cache.
 PROGRESS_AFTER = 300
 
@@ -44,6 +52,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     def pair(name: str, help: str, *, ini_type: Literal["string", "args"], default: Any = None, **cli: Any) -> None:
         group.addoption(f"--{name.replace('_', '-')}", dest=name, default=None, help=f"{help} (ini: {name})", **cli)
         parser.addini(name, help, type=ini_type, default=default)
+        if "choices" in cli:
+            CHOICES[name] = tuple(cli["choices"])
 
     pair(
         "factcheck_sources",
@@ -135,9 +145,9 @@ def _today(config: pytest.Config) -> dt.date:
     if not text:
         return dt.date.today()
     try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise pytest.UsageError(f"--factcheck-today must be a date written YYYY-MM-DD, not {text!r}") from None
+        return parse_date(text, "--factcheck-today")
+    except DateError as err:
+        raise pytest.UsageError(str(err)) from None
 
 
 def _cache_folder(config: pytest.Config) -> Path | None:
@@ -175,7 +185,31 @@ def _jsonl_fields(config: pytest.Config) -> tuple[tuple[str, str], ...]:
     return tuple(pairs)
 
 
+def _check_choices(config: pytest.Config) -> None:
+    """An ini value (or ``-o``) outside its choices is a usage error, as the flag's is."""
+    for name, choices in CHOICES.items():
+        value = _option(config, name)
+        if value not in choices:
+            raise pytest.UsageError(
+                f"{name} must be {', '.join(choices[:-1])} or {choices[-1]}, not {value!r} "
+                f"(set in the ini file or with -o {name}=...)"
+            )
+
+
+def _check_outputs(config: pytest.Config) -> None:
+    """A report path that cannot be written stops the run before it starts."""
+    for name in OUTPUTS:
+        target = _option(config, name)
+        if target:
+            problem = output_problem(Path(config.rootpath) / target)
+            if problem:
+                raise pytest.UsageError(f"--{name.replace('_', '-')} {target}: the report path {problem}")
+
+
 def pytest_configure(config: pytest.Config) -> None:
+    _check_choices(config)
+    if not _is_worker(config):
+        _check_outputs(config)
     config.stash[STATE] = CheckSession(
         rootdir=Path(config.rootpath).resolve(),
         fact_folders=_paths(config, "factcheck_facts"),
@@ -184,6 +218,7 @@ def pytest_configure(config: pytest.Config) -> None:
         fail_on=_option(config, "factcheck_fail_on"),
         reading=ReadingCache(_cache_folder(config)),
         source_options=SourceOptions(drafts=_paths(config, "factcheck_drafts"), jsonl_fields=_jsonl_fields(config)),
+        warn_articles=not _is_worker(config),  # the controller warns once for the run
     )
     config.pluginmanager.register(_SessionHooks(config), "factcheck-session")
     if config.pluginmanager.hasplugin("xdist"):
@@ -239,11 +274,21 @@ def _wants_facts(config: pytest.Config, state: CheckSession) -> bool:
 
 
 def _prefill(config: pytest.Config, state: CheckSession) -> None:
-    prefill(
-        state,
-        progress=_progress_line(config),
-        warn=lambda warning: config.issue_config_time_warning(warning, stacklevel=2),
-    )
+    """Read the sources before collection. What reading warns of (an odd article) is kept
+    and warned during collection, where pytest's warnings capture places each warning at
+    the article it names rather than at this code."""
+    pending = config.stash[PENDING_WARNINGS] = []
+    prefill(state, progress=_progress_line(config), warn=lambda w, f, n: pending.append((w, f, n)))
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection(session: pytest.Session) -> None:
+    for warning, filename, lineno in session.config.stash.get(PENDING_WARNINGS, []):
+        try:
+            warnings.warn_explicit(warning, type(warning), filename, lineno)
+        except Warning:  # -W error: stop in one sentence, as the filter asks, not with a traceback
+            pytest.exit(f"{warning} (a warning, made an error by -W or filterwarnings)", 1)
+    session.config.stash[PENDING_WARNINGS] = []
 
 
 def _progress_line(config: pytest.Config) -> Callable[[int, int], None] | None:
@@ -286,26 +331,66 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Col
     resolved = file_path.resolve()
     if any(folder == resolved or folder in resolved.parents for folder in state.fact_folders):
         return FactsFileCollector.from_parent(parent, path=file_path)
+    if _named_outside(parent.config, resolved):
+        return OutsideFactsFolders.from_parent(parent, path=file_path)
     return None
+
+
+def _named_outside(config: pytest.Config, path: Path) -> bool:
+    """Whether ``path``, outside the facts folders, was named on the command line and reads
+    like a facts file (a top-level ``facts:`` key): ``pytest drafts/new.yaml``."""
+    named = {(Path(config.invocation_params.dir) / arg.split("::")[0]).resolve() for arg in config.args}
+    if path not in named:
+        return False
+    try:
+        head = path.read_text(encoding="utf-8", errors="replace")[:100_000]
+    except OSError:
+        return False
+    return any(line.startswith("facts:") for line in head.splitlines())
+
+
+class OutsideFactsFolders(pytest.File):
+    """A facts file named on the command line that is in no facts folder: say how to check it."""
+
+    def collect(self) -> list[pytest.Item]:
+        state = _state(self.config)
+        folders = ", ".join(state.shown(f) for f in state.fact_folders)
+        folder = state.shown(self.path.parent)
+        raise self.CollectError(
+            f"{state.shown(self.path)} is not in a facts folder (factcheck_facts: {folders}), so it is not "
+            f"checked; move it into one, or add its folder: --factcheck-facts {folder}"
+        )
 
 
 class FactsFileCollector(pytest.File):
     """A facts file: one item per fact, one collection error per bad fact."""
 
+    error: InputError | None = None
+
     def collect(self) -> Iterator[pytest.Item | pytest.Collector]:
         state = _state(self.config)
+        manifest_errors: list[InputError] = []
         try:
             loaded = state.load(self.path.resolve())
             for fact in loaded.facts:
-                self._register(state, fact)
+                manifest_errors += self._register(state, fact)
         except InputError as err:
+            self.error = err
             raise self.CollectError(str(err)) from None
+        names = {fact.id for fact in loaded.facts}
         for fact in loaded.facts:
             yield FactItem.from_parent(self, name=fact.id, fact=fact)
         for error in loaded.errors:
-            yield BadFact.from_parent(self, name=f"line-{error.line}", error=error)
+            name = _bad_name(error, names)
+            names.add(name)
+            yield BadFact.from_parent(self, name=name, error=error)
+        for error in manifest_errors:
+            yield BadFact.from_parent(self, name=f"{error.path}:{error.line}", error=error)
 
-    def _register(self, state: CheckSession, fact: Fact) -> None:
+    def _register(self, state: CheckSession, fact: Fact) -> list[InputError]:
+        """Note the fact's source folders; return the manifest errors not yet reported by
+        an earlier facts file (each is reported once, by the first file that reaches it)."""
+        new: list[InputError] = []
         for folder in fact.scope.paths or ():
             if not folder.exists():
                 raise InputError(
@@ -314,8 +399,21 @@ class FactsFileCollector(pytest.File):
                     1,
                     f"the source path {state.shown(folder)} does not exist (set by factcheck_sources)",
                 )
-            state.sources_in(folder)  # a bad manifest is reported here, at its own line
+            state.sources_in(folder)
             state.source_folders.add(folder)
+            for error in state.manifest_errors.get(folder, ()):
+                key = (error.path, error.line, error.column, error.message)
+                if key not in state.load_errors:
+                    state.add_error(error.as_dict())
+                    new.append(error)
+        return new
+
+
+def _bad_name(error: InputError, taken: set[str]) -> str:
+    """A bad fact's item name: its id when it has a readable one no good fact uses, else its line."""
+    if error.subject and error.subject not in taken:
+        return error.subject
+    return f"line-{error.line}"
 
 
 class BadFact(pytest.Collector):
@@ -330,6 +428,17 @@ class BadFact(pytest.Collector):
 
     def reportinfo(self):
         return self.path, self.error.line - 1, f"line {self.error.line}"
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_make_collect_report(collector: pytest.Collector):
+    """A load error's report carries it as JSON types (``factcheck_error``), so the
+    controller's reports list it under xdist too."""
+    report = yield
+    error = getattr(collector, "error", None)
+    if report.failed and isinstance(error, InputError) and isinstance(collector, (FactsFileCollector, BadFact)):
+        report.factcheck_error = error.as_dict()
+    return report
 
 
 class FactFailed(Exception):
@@ -417,6 +526,7 @@ class _SessionHooks:
     def __init__(self, config: pytest.Config) -> None:
         self.config = config
         self.state = _state(config)
+        self.write_problems: list[str] = []
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_sessionstart(self, session: pytest.Session) -> None:
@@ -433,8 +543,10 @@ class _SessionHooks:
     def pytest_collectreport(self, report: pytest.CollectReport) -> None:
         if report.failed:
             self.state.collect_errors += 1
-            if report.nodeid.endswith(FACT_SUFFIXES) or "::line-" in report.nodeid:
+            error = getattr(report, "factcheck_error", None)
+            if error is not None:
                 self.state.fact_collect_errors += 1
+                self.state.add_error(error)
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_runtestloop(self, session: pytest.Session) -> None:
@@ -448,10 +560,18 @@ class _SessionHooks:
         if _is_worker(self.config):
             self.config.workeroutput["factcheck_sources"]  # type: ignore[attr-defined]  # set by xdist = list(self.state.source_entries.values())
             return
-        _write_reports(self.config, _document(self.state))
+        self.write_problems = _write_reports(self.config, _document(self.state))
+        if self.write_problems and session.exitstatus == pytest.ExitCode.OK:
+            session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
+    @pytest.hookimpl(trylast=True)
     def pytest_terminal_summary(self, terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
-        if _is_worker(config) or config.option.collectonly or not self.state.results:
+        self._summary(terminalreporter, config)
+        for problem in self.write_problems:  # after the whole report, where a CI log reader looks
+            terminalreporter.write_line(problem, red=True, bold=True)
+
+    def _summary(self, terminalreporter: Any, config: pytest.Config) -> None:
+        if _is_worker(config) or config.option.collectonly or not (self.state.results or self.state.load_errors):
             return
         doc = _document(self.state)
         mode = _option(config, "factcheck_summary")
@@ -479,24 +599,45 @@ class _XdistHooks:
 
 
 def _document(state: CheckSession) -> dict[str, Any]:
-    return document(state.source_entries.values(), state.results.values())
+    return document(state.source_entries.values(), state.results.values(), state.errors())
 
 
-def _write_reports(config: pytest.Config, doc: dict[str, Any]) -> None:
-    root = Path(config.rootpath)
-    target = _option(config, "factcheck_json")
-    if target:
-        write_json(root / target, doc)
-    html_target = _option(config, "factcheck_html")
-    if html_target:
-        from .reports.html import render_html
+def _write_reports(config: pytest.Config, doc: dict[str, Any]) -> list[str]:
+    """Write each report asked for; a report that cannot be written is one sentence each
+    (returned, for the end of the terminal report), and the others are still written."""
+    problems = []
+    writers = {
+        "factcheck_json": _json_report,
+        "factcheck_html": _html_report,
+        "factcheck_codequality": _codequality_report,
+    }
+    for name, write in writers.items():
+        target = _option(config, name)
+        if not target:
+            continue
+        try:
+            write(Path(config.rootpath) / target, doc)
+        except OSError as err:
+            problems.append(
+                f"factcheck: the report --{name.replace('_', '-')} {target} could not be written: {err.strerror or err}"
+            )
+    return problems
 
-        _write_text(root / html_target, render_html(doc))
-    quality_target = _option(config, "factcheck_codequality")
-    if quality_target:
-        from .reports.codequality import codequality
 
-        write_json(root / quality_target, codequality(doc))
+def _json_report(path: Path, doc: dict[str, Any]) -> None:
+    write_json(path, doc)
+
+
+def _html_report(path: Path, doc: dict[str, Any]) -> None:
+    from .reports.html import render_html
+
+    write_text_atomic(path, render_html(doc))
+
+
+def _codequality_report(path: Path, doc: dict[str, Any]) -> None:
+    from .reports.codequality import codequality
+
+    write_json(path, codequality(doc))
 
 
 def _github(doc: dict[str, Any], terminalreporter: Any) -> None:
@@ -513,10 +654,3 @@ def _github(doc: dict[str, Any], terminalreporter: Any) -> None:
 
         with open(summary_path, "a", encoding="utf-8") as out:
             out.write(step_summary(doc))
-
-
-def _write_text(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(text, encoding="utf-8")
-    temporary.replace(path)

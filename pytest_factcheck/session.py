@@ -22,7 +22,7 @@ from .facts.loading import FactFile, InputError, Scope, load_fact_file
 from .reports.findings_json import source_entry
 from .sources.articles import Article
 from .sources.cache import ReadingCache
-from .sources.finding import Source, find_sources
+from .sources.finding import Source, find_sources_checked
 from .sources.formats import SourceOptions
 
 FACT_SUFFIXES = (".yaml", ".yml")
@@ -52,9 +52,15 @@ class CheckSession:
     source_options: SourceOptions = field(default_factory=SourceOptions)
     #: one sentence per unreadable feed line or front matter, warned once
     source_problems: list[str] = field(default_factory=list)
+    #: Whether reading the corpus warns about odd articles (an xdist worker leaves that to the controller).
+    warn_articles: bool = True
     _corpus: Corpus | None = None
     _corpus_folders: frozenset[Path] = frozenset()
     _folder_sources: dict[Path, list[Source]] = field(default_factory=dict)
+    #: Manifest problems per source folder (each bad entry is left out, the rest still count).
+    manifest_errors: dict[Path, tuple[InputError, ...]] = field(default_factory=dict)
+    #: Load errors (facts files, manifests) as the JSON's ``errors`` entries, by position.
+    load_errors: dict[tuple[str, int, int, str], dict[str, Any]] = field(default_factory=dict)
     _loaded: dict[Path, FactFile | InputError] = field(default_factory=dict)
     _outlets: dict[Scope, frozenset[str]] = field(default_factory=dict)
     _scope_memos: dict[Path, dict] = field(default_factory=dict)
@@ -100,13 +106,27 @@ class CheckSession:
             return path.as_posix()
 
     def sources_in(self, folder: Path) -> list[Source]:
-        """The sources below a folder, found once (InputError for a bad manifest)."""
+        """The sources below a folder, found once; a bad manifest entry is left out and kept
+        in ``manifest_errors``."""
         if folder not in self._folder_sources:
-            self._folder_sources[folder] = find_sources(folder, self.rootdir, self.source_options, self.source_problems)
+            found = find_sources_checked(folder, self.rootdir, self.source_options, self.source_problems)
+            self._folder_sources[folder] = list(found.sources)
+            self.manifest_errors[folder] = found.errors
         return self._folder_sources[folder]
 
+    def add_error(self, error: dict[str, Any]) -> None:
+        """Keep a load error (``InputError.as_dict()``) for the reports, once."""
+        key = (str(error["file"]), int(error["line"]), int(error["column"]), str(error["message"]))
+        self.load_errors.setdefault(key, error)
+
+    def errors(self) -> list[dict[str, Any]]:
+        """The load errors, in file and line order."""
+        return [self.load_errors[key] for key in sorted(self.load_errors)]
+
     def corpus(
-        self, progress: Callable[[int, int], None] | None = None, warn: Callable[[Warning], None] | None = None
+        self,
+        progress: Callable[[int, int], None] | None = None,
+        warn: Callable[[Warning, str, int], None] | None = None,
     ) -> Corpus:
         """Every source any collected fact may look at, read once per process (through the
         cache, when there is one)."""
@@ -120,17 +140,23 @@ class CheckSession:
             self._corpus_folders = frozenset(self.source_folders)
             self.source_entries = {a.source.path: source_entry(a.source) for a in self._corpus.articles}
             self.source_list = [self.source_entries[a.source.path] for a in self._corpus.articles]
-            warn = warn or (lambda warning: warnings.warn(warning, stacklevel=3))
+            warn = warn or _warn_at
             for problem in self.source_problems:
-                warn(FactcheckWarning(problem))
+                path, _, line = problem.partition(":")
+                warn(FactcheckWarning(problem), path, int(line.split(":")[0]) if line[:1].isdigit() else 1)
             self.source_problems.clear()
             for article in self._corpus.articles:
-                if article.problem:
-                    warn(FactcheckWarning(f"{article.source.path} {article.problem}"))
+                if article.problem and self.warn_articles:
+                    warn(FactcheckWarning(f"{article.source.path} {article.problem}"), article.source.path, 1)
             for path in self.reading.counts.rebuilt:
-                warn(FactcheckWarning(f"the cached reading of {path} was unreadable and was read again"))
+                warn(FactcheckWarning(f"the cached reading of {path} was unreadable and was read again"), path, 1)
             self.reading.counts.rebuilt.clear()
         return self._corpus
+
+
+def _warn_at(warning: Warning, filename: str, lineno: int) -> None:
+    """A warning located at the file it is about (an article), not at this code."""
+    warnings.warn_explicit(warning, type(warning), filename, lineno)
 
 
 def _counting(read: Callable[[Source], Article], total: int, progress: Callable[[int, int], None] | None):
@@ -164,7 +190,7 @@ def facts_files(state: CheckSession) -> list[Path]:
 def prefill(
     state: CheckSession,
     progress: Callable[[int, int], None] | None = None,
-    warn: Callable[[Warning], None] | None = None,
+    warn: Callable[[Warning, str, int], None] | None = None,
 ) -> None:
     """Read the sources before the facts are checked: on the xdist controller this fills the
     cache once, so the workers only load it; everywhere it lets the header say what was

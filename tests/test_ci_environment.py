@@ -22,6 +22,10 @@ def test_a_run_on_github_actions_annotates_and_writes_the_job_summary(demo: pyte
     result = demo.runpytest("facts", "-p", "no:cacheprovider")
     result.assert_outcomes(passed=4, failed=3)
     errors = [line for line in result.outlines if line.startswith("::error ")]
-    assert len(errors) == 3  # one per failed fact
+    on_facts = [line for line in errors if "file=facts/ain-al-asad-2024.yaml" in line]
+    on_drafts = [line for line in errors if "file=drafts/attacks.md" in line]
+    assert len(on_facts) == 3  # one per failed fact, on its YAML line
+    assert len(on_drafts) == 1 and "line=12" in on_drafts[0]  # and one on our stale draft's line
+    assert len(errors) == 4
     assert "militia-attacks" in summary.read_text(encoding="utf-8")
     assert "reading sources" not in result.stdout.str()  # no progress line in a CI log

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from ..common.dates import DateError, parse_date
 from ..common.words import normalize_words
 from ..common.yamlnodes import InputError, Node, load_yaml
 from ..reader.reading import Figure, read_figures
@@ -24,7 +25,9 @@ from ..reader.reading import Figure, read_figures
 __all__ = ["Fact", "FactFile", "InputError", "Scope", "Waiver", "load_fact_file", "normalize_words"]
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9_.-]*\Z")
-TAG_PATTERN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+TAG_PATTERN = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")
+#: Words of pytest's -m expressions, which cannot name a marker.
+TAG_KEYWORDS = ("and", "or", "not")
 FILE_KEYS = ("sources", "defaults", "facts")
 SCOPE_KEYS = ("paths", "published", "outlets", "exclude")
 FACT_KEYS = (
@@ -128,10 +131,13 @@ class FactFile:
 def load_fact_file(path: Path, shown: str, default_paths: tuple[Path, ...], today: dt.date | None = None) -> FactFile:
     """Read one facts file. ``shown`` is the path as messages name it; ``default_paths`` the
     source folders used when the file names none (ini ``factcheck_sources``)."""
-    root = load_yaml(path, shown)
+    root = load_yaml(path, shown, isolate=True)
     if root is None or not isinstance(root.value, dict):
         where = (root.line, root.column) if root else (1, 1)
         raise InputError(shown, *where, "a facts file must be a mapping with a 'facts' list")
+    problem = root.first_error(skip=("facts",))  # a bad tag or key outside the facts list
+    if problem is not None:
+        raise problem
     ctx = _Context(shown, path.parent)
     ctx.unknown_keys(root, FILE_KEYS, "at the top of a facts file")
     facts_node = root.value.get("facts")
@@ -148,6 +154,9 @@ def load_fact_file(path: Path, shown: str, default_paths: tuple[Path, ...], toda
     seen: dict[str, int] = {}
     for node in facts_node.value:
         try:
+            problem = node.first_error()  # a tag or a duplicate key drops only its own fact
+            if problem is not None:
+                raise problem
             fact = ctx.fact(node, file_scope, defaults)
             if fact.id in seen:
                 raise InputError(
@@ -159,7 +168,7 @@ def load_fact_file(path: Path, shown: str, default_paths: tuple[Path, ...], toda
             seen[fact.id] = fact.line
             facts.append(fact)
         except InputError as err:
-            errors.append(err)
+            errors.append(err.about(_readable_id(node)))
     return FactFile(path, tuple(facts), tuple(errors))
 
 
@@ -213,17 +222,10 @@ class _Context:
         return value
 
     def date(self, node: Node, key: str) -> dt.date:
-        value = node.value
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        if isinstance(value, str):
-            try:
-                return dt.date.fromisoformat(value.strip())
-            except ValueError:
-                pass
-        raise self.error(node, f"'{key}' must be a date written YYYY-MM-DD, not {value!r}")
+        try:
+            return parse_date(node.value, f"'{key}'")
+        except DateError as err:
+            raise self.error(node, str(err)) from None
 
     # -- compound keys --------------------------------------------------------------
     def scope(self, node: Node, base: Scope) -> Scope:
@@ -254,13 +256,22 @@ class _Context:
         if isinstance(value, dt.date):
             day = value.date() if isinstance(value, dt.datetime) else value
             return day, day
-        if isinstance(value, str) and ".." in value:
-            first, _, last = value.partition("..")
+        if isinstance(value, str) and ".." not in value:
             try:
-                start = dt.date.fromisoformat(first.strip()) if first.strip() else None
-                end = dt.date.fromisoformat(last.strip()) if last.strip() else None
-            except ValueError:
-                pass
+                day = parse_date(value, "'published'")
+            except DateError as err:
+                if "real date" in str(err):
+                    raise self.error(node, str(err)) from None
+            else:
+                return day, day
+        if isinstance(value, str) and ".." in value:
+            first, _, last = (part.strip() for part in value.partition(".."))
+            try:
+                start = parse_date(first, "'published'") if first else None
+                end = parse_date(last, "'published'") if last else None
+            except DateError as err:
+                if "real date" in str(err):
+                    raise self.error(node, str(err)) from None
             else:
                 if start and end and start > end:
                     raise self.error(node, f"'published' starts after it ends: {value!r}")
@@ -406,9 +417,11 @@ class _Context:
     def tags(self, node: Node) -> tuple[str, ...]:
         tags = self.words(node, "tags")
         for tag, item in zip(tags, _items(node)):
-            if not TAG_PATTERN.match(tag):
+            if not TAG_PATTERN.match(tag) or tag in TAG_KEYWORDS:
                 raise self.error(
-                    item, f"the tag {tag!r} must be a word of letters, digits and '_' so that -m can select it"
+                    item,
+                    f"the tag {tag!r} must be a word of letters, digits, '_' and '-' (not and, or, not) "
+                    "so that -m can select it",
                 )
         return tags
 
@@ -422,6 +435,14 @@ class _Context:
                 node, f"'unit' must be a unit of measure such as km, miles, kg or USD; {text!r} is not one"
             )
         return name
+
+
+def _readable_id(node: Node) -> str | None:
+    """A bad fact's id, when it has a usable one, to name the fact in reports."""
+    value = node.value.get("id") if isinstance(node.value, dict) else None
+    if value is None or not isinstance(value.value, str) or not ID_PATTERN.match(value.value.strip()):
+        return None
+    return value.value.strip()
 
 
 def _items(node: Node) -> list[Node]:

@@ -66,9 +66,29 @@ def _description(fact: dict, finding: dict) -> str:
     return text
 
 
-def codequality(doc: dict) -> list[dict]:
-    """GitLab Code Quality issues, in fact order then source order."""
+def error_issues(doc: dict) -> list[dict]:
+    """One ``major`` issue per load error (a facts file or manifest not read, whole or in
+    part), at its file and line; the fingerprint is the sha256 of its place and sentence."""
     issues = []
+    for error in doc.get("errors") or []:
+        line = error.get("line") if isinstance(error.get("line"), int) and error["line"] > 0 else 1
+        where = f"{error.get('file')}:{line}:{error.get('column')}"
+        issues.append(
+            {
+                "description": f"not checked: {clean(where)}: {clean(error.get('message') or '')}",
+                "check_name": "factcheck/load-error",
+                "fingerprint": fingerprint(where, str(error.get("message"))),
+                "severity": "major",
+                "location": {"path": str(error.get("file") or ""), "lines": {"begin": line}},
+            }
+        )
+    return issues
+
+
+def codequality(doc: dict) -> list[dict]:
+    """GitLab Code Quality issues: the load errors, then the findings in fact order then
+    source order."""
+    issues = error_issues(doc)
     for fact in doc.get("facts") or []:
         if fact.get("outcome") in _NOT_RUN:
             continue

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import json
 import math
-import os
-import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from ..checking.check import CODES, Finding, Reading, Result, figure_words
+from ..common.files import write_atomic
 from ..facts.loading import Fact
 from ..reader.reading import Figure
 from ..sources.finding import Source
@@ -243,26 +242,27 @@ def expand(entry: dict[str, Any], sources: list[dict[str, Any]]) -> dict[str, An
     return out
 
 
-def document(sources: Iterable[dict[str, Any]], facts: Iterable[dict[str, Any]]) -> dict[str, Any]:
-    """The findings document from compact fact entries (see ``fact_entry``)."""
+def document(
+    sources: Iterable[dict[str, Any]], facts: Iterable[dict[str, Any]], errors: Iterable[dict[str, Any]] = ()
+) -> dict[str, Any]:
+    """The findings document from compact fact entries (see ``fact_entry``) and the load
+    errors (``{"file", "line", "column", "message"}``: facts files and manifests that could
+    not be read, whole or in part), sorted by file and position."""
     ordered = sorted(sources, key=lambda s: s["path"])
     expanded = [expand(fact, ordered) for fact in sorted(facts, key=lambda f: f["nodeid"])]
-    return {"schema": SCHEMA, "sources": ordered, "facts": expanded}
+    listed = sorted(errors, key=lambda e: (e["file"], e["line"], e["column"], e["message"]))
+    return {"schema": SCHEMA, "sources": ordered, "facts": expanded, "errors": listed}
 
 
 def write_json(path: Path, doc: Any) -> None:
-    """Write atomically (a temporary file, then rename), so a reader never sees half a
-    file; fact by fact, so that memory holds one fact's findings at a time."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            _dump(doc, out)
-            out.write("\n")
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    """Write atomically (``common.files.write_atomic``), so a reader never sees half a
+    file; fact by fact, so that memory holds one fact's findings at a time. Raises OSError."""
+
+    def write(out) -> None:
+        _dump(doc, out)
+        out.write("\n")
+
+    write_atomic(path, write)
 
 
 def _dump(doc: Any, out) -> None:

@@ -21,6 +21,7 @@ from .matrix import (
     count_verdicts,
     date_label,
     differs,
+    errors_suffix,
     expected_text,
     fact_labels,
     fact_status,
@@ -159,8 +160,8 @@ def _draft_annotations(fact: dict, level: str) -> list[str]:
 
 def annotations(doc: dict, *, limit: int = 10) -> list[str]:
     """Workflow command lines (print each on its own line to stdout or stderr): one on each
-    failing fact's line, and one on each failing draft's line."""
-    by_level: dict[str, list[str]] = {"error": [], "warning": []}
+    load error's line, one on each failing fact's line, and one on each failing draft's line."""
+    by_level: dict[str, list[str]] = {"error": error_annotations(doc), "warning": []}
     for fact in doc.get("facts") or []:
         if is_failing(fact):
             level = "warning" if fact.get("severity") == "warning" else "error"
@@ -181,6 +182,32 @@ def annotations(doc: dict, *, limit: int = 10) -> list[str]:
         )
         out.append(f"::notice title={escape_property('factcheck')}::{escape_data(message)}")
     return out
+
+
+def error_annotations(doc: dict) -> list[str]:
+    """One ``::error`` per load error (a facts file or manifest not read, whole or in part),
+    at its file, line and column."""
+    out = []
+    for error in doc.get("errors") or []:
+        props = [f"file={escape_property(clean(error.get('file') or ''))}"]
+        for key, name in (("line", "line"), ("column", "col")):
+            if isinstance(error.get(key), int) and error[key] > 0:
+                props.append(f"{name}={error[key]}")
+        props.append(f"title={escape_property('factcheck: not checked')}")
+        out.append(f"::error {','.join(props)}::{escape_data(clean(error.get('message') or ''))}")
+    return out
+
+
+def _errors_markdown(doc: dict) -> list[str]:
+    """The load errors as a list under the headline, or nothing."""
+    errors = doc.get("errors") or []
+    if not errors:
+        return []
+    lines = [f"**Not checked: {_plural(len(errors), 'load error', 'load errors')}**; what each names was left out:", ""]
+    for e in errors:
+        where = markdown_text(f"{e.get('file')}:{e.get('line')}:{e.get('column')}")
+        lines.append(f"- <code>{where}</code> {markdown_text(e.get('message') or '')}")
+    return [*lines, ""]
 
 
 # ------------------------------------------------------------------------------ job summary
@@ -221,7 +248,7 @@ def _headline(doc: dict) -> list[str]:
     statuses = {fact_status(f) for f in facts}
     icon = (
         STATUS_EMOJI["failed"]
-        if "failed" in statuses
+        if "failed" in statuses or doc.get("errors")
         else (STATUS_EMOJI["warned"] if "warned" in statuses else STATUS_EMOJI["passed"])
     )
     n_sources = len(sources_of(doc))
@@ -229,11 +256,12 @@ def _headline(doc: dict) -> list[str]:
     order = list(VERDICTS) + sorted(str(v) for v in found if v not in VERDICTS and v is not None)
     totals = " \u00b7 ".join(f"{_emoji(v)} {found[v]} {markdown_text(verdict_word(v))}" for v in order if found.get(v))
     return [
-        f"## {icon} Fact check: {markdown_text(statuses_text(facts))}",
+        f"## {icon} Fact check: {markdown_text(statuses_text(facts) + errors_suffix(doc))}",
         "",
         f"{_plural(len(facts), 'fact', 'facts')} checked against "
         f"{_plural(n_sources, 'source', 'sources')}. Findings: {totals or 'none'}",
         "",
+        *_errors_markdown(doc),
     ]
 
 

@@ -24,6 +24,7 @@ from .matrix import (
     clean,
     count_verdicts,
     date_label,
+    errors_suffix,
     expected_text,
     fact_labels,
     fact_status,
@@ -580,6 +581,8 @@ def _headline(doc: dict) -> str:
         status = chunk.split(" ", 1)[-1]
         cls = f"st-{status}" if status in ("failed", "warned", "passed") else ""
         parts.append(f'<span class="{cls}">{html.escape(chunk)}</span>')
+    if errors_suffix(doc):
+        parts.append(f'<span class="st-failed">{html.escape(errors_suffix(doc)[2:])}</span>')
     fact_word = "fact" if len(facts) == 1 else "facts"
     source_word = "source" if n_sources == 1 else "sources"
     return (
@@ -588,12 +591,32 @@ def _headline(doc: dict) -> str:
     )
 
 
+def _errors_html(doc: dict) -> str:
+    """The load errors (facts files and manifests not read, whole or in part), each at its place."""
+    errors = doc.get("errors") or []
+    if not errors:
+        return ""
+    items = "".join(
+        "<li><code>"
+        + html.escape(clean(f"{e.get('file')}:{e.get('line')}:{e.get('column')}"))
+        + "</code> "
+        + html.escape(clean(e.get("message") or ""))
+        + "</li>"
+        for e in errors
+    )
+    return (
+        f'<section role="alert" aria-label="Load errors"><p class="headline st-failed">Not checked: '
+        f"{len(errors)} load error{'s' if len(errors) != 1 else ''}; what each names was left out</p>"
+        f"<ul>{items}</ul></section>\n"
+    )
+
+
 def render_html(doc: dict) -> str:
     """The report as one self-contained HTML document (a str; write it as UTF-8)."""
     data = _data(doc)
     facts = doc.get("facts") or []
     failing = sum(1 for f in facts if is_failing(f))
-    title = f"Fact check: {statuses_text(list(facts))}"
+    title = f"Fact check: {statuses_text(list(facts))}{errors_suffix(doc)}"
     csp = (
         f"default-src 'none'; script-src '{_sha256(_SCRIPT)}'; style-src '{_sha256(_STYLE)}'; "
         "img-src 'none'; base-uri 'none'; form-action 'none'"
@@ -609,6 +632,7 @@ def render_html(doc: dict) -> str:
             "<h1>Fact check report</h1>\n",
             _headline(doc),
             "\n",
+            _errors_html(doc),
             _totals_html(doc, data["verdicts"]),
             "\n",
             '<div class="controls"><label><input type="checkbox" id="fc-only-failing"> '

@@ -492,11 +492,12 @@ def render_matrix(doc: dict, *, width: int = 80, color: bool = False, mode: str 
         return [_fit(x, width) for x in textwrap.wrap(text, width, subsequent_indent="  ")]
 
     if not facts:
-        return wrap("factcheck: no facts ran")
+        return wrap("factcheck: no facts ran") + errors_lines(doc, width)
     title = f"factcheck: {_plural(len(facts), 'fact')} x {_plural(len(sources), 'source')}: {statuses_text(facts)}"
+    title += errors_suffix(doc)
     out = wrap(title)
     if not shown:
-        out += wrap("no fact failed or warned") + _totals_lines(doc, width)
+        out += wrap("no fact failed or warned") + _totals_lines(doc, width) + errors_lines(doc, width)
         return out
     if mode == "failed":
         out += wrap(f"showing the {_plural(len(shown), 'fact')} that failed or warned")
@@ -508,5 +509,24 @@ def render_matrix(doc: dict, *, width: int = 80, color: bool = False, mode: str 
     out.append("")
     present = _ordered(count_verdicts(shown), VERDICTS)
     out += _wrap_items([f"{SYMBOLS.get(v, UNKNOWN_SYMBOL)} {verdict_word(clean(v))}" for v, _ in present], width)
-    out += _totals_lines(doc, width)
+    out += _totals_lines(doc, width) + errors_lines(doc, width)
     return out
+
+
+def errors_suffix(doc: dict) -> str:
+    """``, 2 load errors`` for a headline, or nothing."""
+    n = len(doc.get("errors") or [])
+    return f", {n} load error{'s' if n != 1 else ''}" if n else ""
+
+
+def errors_lines(doc: dict, width: int) -> list[str]:
+    """Where the load errors are (facts files and manifests that could not be read, whole
+    or in part): their sentences are in pytest's ERRORS section above."""
+    errors = doc.get("errors") or []
+    if not errors:
+        return []
+    places = ", ".join(clean(f"{e.get('file')}:{e.get('line')}:{e.get('column')}") for e in errors)
+    text = (
+        f"not checked: {_plural(len(errors), 'load error')} at {places}; what they name was left out (see ERRORS above)"
+    )
+    return [_fit(x, width) for x in textwrap.wrap(text, width, subsequent_indent="  ")]

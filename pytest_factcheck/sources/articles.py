@@ -53,14 +53,33 @@ class Article:
     problem: str | None = None
 
 
+#: Byte-order marks of UTF-16 text, which is full of NUL bytes yet not binary.
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
 def decode(data: bytes) -> tuple[str, str | None]:
-    """UTF-8 text (a BOM is fine) and, when some bytes are not UTF-8, a sentence saying so."""
-    try:
-        return data.decode("utf-8-sig"), None
-    except UnicodeDecodeError as err:
-        text = data.decode("utf-8-sig", errors="replace")
-        line = data.count(b"\n", 0, err.start) + 1
-        return text, f"is not valid UTF-8 (first bad byte on line {line}); undecodable bytes were replaced with \ufffd"
+    """An article's bytes as text and, when something is odd, a phrase saying so (it follows
+    the file's path in a warning: "seeds/x.txt is empty").
+
+    UTF-8 (a BOM is fine) or UTF-16 with a BOM is read as such. Other bytes that are not
+    UTF-8 are read as Windows-1252 (cp1252, a superset of Latin-1 for text), which is what
+    such newsroom files nearly always are. A file holding NUL bytes is binary: its text is
+    empty. So is a file with no words.
+    """
+    if data.startswith(_UTF16_BOMS):
+        text, problem = data.decode("utf-16", errors="replace"), None
+    elif b"\0" in data:
+        return "", "is a binary file (it holds NUL bytes), not an article: it was not read"
+    else:
+        try:
+            text, problem = data.decode("utf-8-sig"), None
+        except UnicodeDecodeError as err:
+            line = data.count(b"\n", 0, err.start) + 1
+            text = data.decode("cp1252", errors="replace")
+            problem = f"is not valid UTF-8 (first bad byte on line {line}); it was read as Windows-1252 (cp1252)"
+    if not text.strip():
+        return text, "is empty: it states no figure"
+    return text, problem
 
 
 def read_article(source: Source) -> Article:

@@ -11,16 +11,16 @@ and reported.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import json
-import os
 import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..common.files import write_atomic
 from ..reader.reading import READER_VERSION, Figure
 from .articles import Article, Mention
 from .finding import Source
@@ -28,7 +28,7 @@ from .formats import article_from_bytes, reading_key, source_bytes
 
 __all__ = ["ReadCounts", "ReadingCache", "clear"]
 
-FORMAT = 3
+FORMAT = 4  # 3: articles not in UTF-8 are read as cp1252; 4: pages, feeds and what a source says of itself
 #: What a reading may learn of its source (a page's metadata, an outlet named in the text).
 _LEARNED = ("outlet", "published", "url", "title")
 _FIGURE_FIELDS = [f.name for f in dataclasses.fields(Figure)]
@@ -164,11 +164,6 @@ def _plain(value: Any) -> Any:
 
 
 def _write_atomic(path: Path, entry: dict[str, Any]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(entry, out, ensure_ascii=False, separators=(",", ":"))
-        os.replace(temporary, path)
-    except OSError:
-        Path(temporary).unlink(missing_ok=True)
+    """Store an entry; a cache that cannot be written only costs a fresh read next time."""
+    with contextlib.suppress(OSError):
+        write_atomic(path, lambda out: json.dump(entry, out, ensure_ascii=False, separators=(",", ":")))

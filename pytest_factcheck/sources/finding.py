@@ -15,9 +15,21 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..common.dates import DateError, parse_date
 from ..common.yamlnodes import InputError, Node, load_yaml
 
-__all__ = ["DRAFT", "MANIFEST", "REFERENCE", "SUFFIXES", "FeedLine", "Source", "find_sources", "infer_outlet"]
+__all__ = [
+    "DRAFT",
+    "MANIFEST",
+    "REFERENCE",
+    "SUFFIXES",
+    "FeedLine",
+    "Found",
+    "Source",
+    "find_sources",
+    "find_sources_checked",
+    "infer_outlet",
+]
 
 MANIFEST = "sources.yaml"
 SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl", ".jsonl.gz")
@@ -59,12 +71,33 @@ class Source:
         return self.outlet or f"unknown outlet ({self.name})"
 
 
+@dataclass(frozen=True, slots=True)
+class Found:
+    """The sources below a folder, sorted by path, and the manifest problems met on the way:
+    each bad manifest entry is left out (its file is still a source, of unknown outlet and
+    date), and a manifest that cannot be read at all is left out whole."""
+
+    sources: tuple[Source, ...]
+    errors: tuple[InputError, ...]
+
+
 def find_sources(folder: Path, rootdir: Path, options=None, problems: list[str] | None = None) -> list[Source]:
     """Every source below ``folder`` (a file is a source too), sorted by path.
 
+    Raises InputError for a bad manifest, naming its file:line:column (the first problem;
+    ``find_sources_checked`` reports them all and keeps the good entries).
+    """
+    found = find_sources_checked(folder, rootdir, options, problems)
+    if found.errors:
+        raise found.errors[0]
+    return list(found.sources)
+
+
+def find_sources_checked(folder: Path, rootdir: Path, options=None, problems: list[str] | None = None) -> Found:
+    """Every source below ``folder``, with each manifest problem reported, not raised.
+
     ``options`` (a ``formats.SourceOptions``) names the drafts folders and the JSON Lines
     field names; ``problems`` gathers one sentence per unreadable feed line or front matter.
-    Raises InputError for a bad manifest, naming its file:line:column.
     """
     from .formats import SourceOptions, expand_source
 
@@ -73,11 +106,12 @@ def find_sources(folder: Path, rootdir: Path, options=None, problems: list[str] 
     folder = folder.resolve()
     files = [folder] if folder.is_file() else sorted(_walk(folder))
     manifests: dict[Path, dict[str, dict]] = {}
+    errors: list[InputError] = []
     out: list[Source] = []
     for file in files:
-        entry = _manifest_for(file.parent, rootdir, manifests).get(file.name, {})
+        entry = _manifest_for(file.parent, rootdir, manifests, errors).get(file.name, {})
         out.extend(expand_source(Source(path=_shown(file, rootdir), file=file, **entry), entry, options, problems))
-    return sorted(out, key=lambda s: s.path)
+    return Found(tuple(sorted(out, key=lambda s: s.path)), tuple(errors))
 
 
 def _walk(folder: Path):
@@ -95,18 +129,35 @@ def _shown(path: Path, rootdir: Path) -> str:
         return Path(os.path.relpath(path.resolve(), rootdir.resolve())).as_posix()
 
 
-def _manifest_for(folder: Path, rootdir: Path, cache: dict[Path, dict[str, dict]]) -> dict[str, dict]:
+def _manifest_for(
+    folder: Path, rootdir: Path, cache: dict[Path, dict[str, dict]], errors: list[InputError]
+) -> dict[str, dict]:
     if folder not in cache:
         path = folder / MANIFEST
-        cache[folder] = read_manifest(path, _shown(path, rootdir)) if path.is_file() else {}
+        cache[folder] = {}
+        if path.is_file():
+            try:
+                cache[folder], problems = read_manifest_checked(path, _shown(path, rootdir))
+            except InputError as err:
+                problems = (err,)
+            errors.extend(problems)
     return cache[folder]
 
 
 def read_manifest(path: Path, shown: str) -> dict[str, dict]:
-    """File name -> keyword arguments for ``Source``."""
-    root = load_yaml(path, shown)
+    """File name -> keyword arguments for ``Source``. Raises InputError for the first problem."""
+    entries, errors = read_manifest_checked(path, shown)
+    if errors:
+        raise errors[0]
+    return entries
+
+
+def read_manifest_checked(path: Path, shown: str) -> tuple[dict[str, dict], tuple[InputError, ...]]:
+    """File name -> keyword arguments for ``Source``, for every good entry, and one error per
+    bad entry. Raises InputError when the manifest as a whole cannot be read."""
+    root = load_yaml(path, shown, isolate=True)
     if root is None:
-        return {}
+        return {}, ()
     if not isinstance(root.value, dict):
         raise InputError(
             shown,
@@ -114,7 +165,19 @@ def read_manifest(path: Path, shown: str) -> dict[str, dict]:
             root.column,
             "a sources manifest must map file names to their outlet, published, url and title",
         )
-    return {name: _manifest_entry(node, shown, name) for name, node in root.value.items()}
+    entries: dict[str, dict] = {}
+    errors: list[InputError] = []
+    if root.error is not None:  # a duplicate or unreadable file name: the rest still counts
+        errors.append(root.error)
+    for name, node in root.value.items():
+        try:
+            problem = node.first_error()
+            if problem is not None:
+                raise problem
+            entries[name] = _manifest_entry(node, shown, name)
+        except InputError as err:
+            errors.append(err.about(name))
+    return entries, tuple(sorted(errors, key=lambda e: (e.line, e.column)))
 
 
 def _manifest_entry(node: Node, shown: str, name: str) -> dict:
@@ -145,16 +208,10 @@ def _manifest_value(key: str, node: Node, shown: str):
     if value is None:
         return None
     if key == "published":
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
         try:
-            return dt.date.fromisoformat(str(value).strip())
-        except ValueError:
-            raise InputError(
-                shown, node.line, node.column, f"'published' must be a date written YYYY-MM-DD, not {value!r}"
-            ) from None
+            return parse_date(value, "'published'")
+        except DateError as err:
+            raise InputError(shown, node.line, node.column, str(err)) from None
     if isinstance(value, (dict, list)):
         raise InputError(shown, node.line, node.column, f"{key!r} must be text")
     if key == "role" and str(value).strip() not in ROLES:
