@@ -11,6 +11,8 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
+from .vocabulary import conversion_text, describe_interval, fmt_number, outlet_label
+
 __all__ = ["describe_interval", "fmt_number", "headline", "render_failure", "source_label"]
 
 WIDTH = 79
@@ -23,33 +25,8 @@ LABEL = {"out_of_scope": "out of scope"}
 BRIEF_NAMES = 8
 
 
-def fmt_number(value: float | int | None) -> str:
-    if value is None:
-        return "?"
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
-def describe_interval(entry: dict[str, Any]) -> str:
-    """The interval a figure's wording allows, in words: "more than 130", "143.45 to 158.55"."""
-    low, high = entry.get("low"), entry.get("high")
-    unit = f" {entry['unit']}" if entry.get("unit") and entry.get("kind") in ("measure", "money") else ""
-    if low is not None and high is not None:
-        if low == high:
-            return f"exactly {fmt_number(low)}{unit}"
-        left = "above " if entry.get("low_open") else ""
-        right = " (not included)" if entry.get("high_open") else ""
-        return f"{left}{fmt_number(low)} to {fmt_number(high)}{right}{unit}"
-    if low is not None:
-        return f"{'more than' if entry.get('low_open') else 'at least'} {fmt_number(low)}{unit}"
-    if high is not None:
-        return f"{'fewer than' if entry.get('high_open') else 'at most'} {fmt_number(high)}{unit}"
-    return "any number"
-
-
 def source_label(finding: dict[str, Any], with_date: bool = True) -> str:
-    name = finding["outlet"] or f"unknown outlet ({finding['source'].rsplit('/', 1)[-1]})"
+    name = outlet_label(finding)
     if not with_date:
         return name
     return f"{name}, {finding['published'] or 'date unknown'}"
@@ -162,6 +139,9 @@ def _waiver_lines(waiver: dict[str, Any]) -> list[str]:
 
 def _why(mention: dict[str, Any], fact: dict[str, Any]) -> str:
     allows = describe_interval(mention)
+    conversion = conversion_text(mention)
+    if conversion:
+        allows += f" ({conversion})"
     verdict = mention.get("verdict")
     if fact["expect"] is None:
         return f"read as {allows}"

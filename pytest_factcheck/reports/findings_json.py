@@ -75,6 +75,8 @@ def mention_entry(reading: Reading) -> dict[str, Any]:
             "verdict": reading.verdict,
         }
     )
+    if reading.converted is not None:
+        entry["converted"] = {"value": number(reading.converted[0]), "unit": reading.converted[1]}
     return entry
 
 

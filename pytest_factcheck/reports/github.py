@@ -204,7 +204,7 @@ def _matrix(doc: dict) -> tuple[list[str], list[str]]:
     index = {s["path"]: i for i, s in enumerate(sources)}
     head = [
         "| Fact | Result | "
-        + " | ".join(f"{markdown_text(outlet_label(s))}<br>{markdown_text(date_label(s))}" for s in sources)
+        + " | ".join(f"{markdown_text(outlet_label(s, short=True))}<br>{markdown_text(date_label(s))}" for s in sources)
         + " |",
         "|:--|:--|" + ":-:|" * len(sources),
     ]

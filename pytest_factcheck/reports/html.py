@@ -183,7 +183,7 @@ def _data(doc: dict) -> dict:
         ],
         "sources": [
             {
-                "label": outlet_label(s),
+                "label": outlet_label(s, short=True),
                 "outlet": clean(s["outlet"]) if s.get("outlet") else None,
                 "date": date_label(s),
                 "path": _text(s.get("path")),

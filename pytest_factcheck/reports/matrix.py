@@ -16,7 +16,8 @@ import textwrap
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
-from typing import Any
+
+from .vocabulary import clean, outlet_label
 
 __all__ = [
     "DIFFERING",
@@ -145,28 +146,11 @@ def cells_of(fact: dict, index: dict[str, int]) -> list[dict | None]:
     return row
 
 
-def clean(text: Any) -> str:
-    """Untrusted text -> one printable line: control, format (bidi) and separator characters
-    become spaces, runs of whitespace collapse."""
-    text = str(text)
-    if not text.isprintable():  # rare: only then look at each character
-        text = "".join(" " if unicodedata.category(ch)[0] in "CZ" else ch for ch in text)
-    return " ".join(text.split())
-
-
 def fact_labels(facts: list[dict]) -> list[str]:
     """What to call each fact: its id, or ``file.yaml::id`` where two files share the id."""
     ids = [clean(f.get("id") or f.get("nodeid") or "?") for f in facts]
     seen = Counter(ids)
     return [i if seen[i] == 1 else f"{clean(f.get('file') or '?').rsplit('/', 1)[-1]}::{i}" for i, f in zip(ids, facts)]
-
-
-def outlet_label(source: dict) -> str:
-    """The outlet's name, or the file name when the outlet is unknown."""
-    outlet = source.get("outlet")
-    if outlet and clean(outlet):
-        return clean(outlet)
-    return clean(str(source.get("path") or "?").rsplit("/", 1)[-1])
 
 
 def date_label(source: dict) -> str:
@@ -350,7 +334,7 @@ def _grid(
 
 
 def _source_head(source: dict) -> list[str]:
-    return [*_wrap2(outlet_label(source), _COL), _fit(date_label(source), _COL)]
+    return [*_wrap2(outlet_label(source, short=True), _COL), _fit(date_label(source), _COL)]
 
 
 def _layout(facts: list[dict], sources: list[dict], width: int) -> list[_Line]:
@@ -370,8 +354,8 @@ def _layout(facts: list[dict], sources: list[dict], width: int) -> list[_Line]:
     # 2. Few facts, many sources: sources down, facts across (each row names its source).
     label_w = min(33, width - len(facts) * (_COL + 1))
     if label_w >= 20:
-        name_w = min(label_w - 11, max(_width(_short(outlet_label(s), 99)) for s in sources))
-        labels = [f"{_pad(_short(outlet_label(s), name_w), name_w)} {date_label(s)}" for s in sources]
+        name_w = min(label_w - 11, max(_width(_short(outlet_label(s, short=True), 99)) for s in sources))
+        labels = [f"{_pad(_short(outlet_label(s, short=True), name_w), name_w)} {date_label(s)}" for s in sources]
         label_w = max(_width(x) for x in labels)
         heads = [[*_wrap2(i, _COL, 3), st[0]] for i, st in zip(ids, statuses)]
         lines = []
@@ -411,7 +395,9 @@ def _layout(facts: list[dict], sources: list[dict], width: int) -> list[_Line]:
             lines.append(line)
     lines.append(_Line())
     for c, s in enumerate(sources):
-        lines.append(_Line().add(f"{str(c + 1).rjust(digits)}  {_pad(date_label(s), _COL)}  {outlet_label(s)}"))
+        lines.append(
+            _Line().add(f"{str(c + 1).rjust(digits)}  {_pad(date_label(s), _COL)}  {outlet_label(s, short=True)}")
+        )
     return lines
 
 
