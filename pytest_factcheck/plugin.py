@@ -168,13 +168,13 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
     state = _state(config)
     files = facts_files(state)
     folders = ", ".join(state.shown(f) for f in state.fact_folders)
-    line = f"factcheck: {len(files)} facts file{'s' if len(files) != 1 else ''} in {folders}"
+    facts_part = f"{len(files)} facts file{'s' if len(files) != 1 else ''} in {folders}"
     if state._corpus is not None:
         counts = state.reading.counts
         sources = len(state._corpus.articles)
         where = ", ".join(state.shown(f) for f in sorted(state.source_folders))
-        line += (
-            f"; {sources} source{'s' if sources != 1 else ''} in {where}: "
+        sources_part = (
+            f"{sources} source{'s' if sources != 1 else ''} in {where}: "
             f"{counts.fresh} read fresh, {counts.cached} from the cache"
         )
     else:
@@ -188,8 +188,26 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
                 )
             except InputError as err:
                 counted.append(f"{state.shown(folder)} (bad manifest: {err})")
-        line += f"; sources: {', '.join(counted)}"
-    return [line]
+        sources_part = f"sources: {', '.join(counted)}"
+    return _header_lines(facts_part, sources_part)
+
+
+HEADER_WIDTH = 80
+
+
+def _header_lines(*parts: str) -> list[str]:
+    """``factcheck: a; b`` on one line when it fits 80 columns, else one line per part,
+    each wrapped (a CI log is read at 80 columns too)."""
+    import textwrap
+
+    line = "factcheck: " + "; ".join(parts)
+    if len(line) <= HEADER_WIDTH:
+        return [line]
+    return [
+        wrapped
+        for part in parts
+        for wrapped in textwrap.wrap(f"factcheck: {part}", HEADER_WIDTH, subsequent_indent="  ", break_on_hyphens=False)
+    ]
 
 
 def _wants_facts(config: pytest.Config, state: CheckSession) -> bool:
@@ -347,11 +365,51 @@ class FactItem(pytest.Item):
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style=None):
         if isinstance(excinfo.value, FactFailed):
-            return render_failure(excinfo.value.entry)
+            entry = excinfo.value.entry
+            return _failure_repr(render_failure(entry), headline(entry), self.path, self.fact.line)
         return super().repr_failure(excinfo)
 
     def reportinfo(self):
-        return self.path, self.fact.line - 1, self.fact.id
+        return self.path, self.fact.line - 1, self.label
+
+    @property
+    def label(self) -> str:
+        """The fact's id, or ``file.yaml::id`` when another facts file has the same id."""
+        return f"{self.path.name}::{self.fact.id}" if self.stash.get(AMBIGUOUS, False) else self.fact.id
+
+
+AMBIGUOUS = pytest.StashKey[bool]()
+
+
+def _failure_repr(text: str, crash: str, path: Path, line: int) -> Any:
+    """The failure text as pytest's own kind of report: printed whole in the failures
+    section, while the "crash message" that the short summary repeats (in full under
+    ``CI=true``) is the one-line headline. It crosses the xdist wire intact (a native
+    traceback entry)."""
+    from _pytest._code.code import ReprEntryNative, ReprExceptionInfo, ReprFileLocation, ReprTraceback
+
+    entry = ReprEntryNative([text + "\n"])
+    return ReprExceptionInfo(ReprTraceback([entry], None, "native"), ReprFileLocation(str(path), line, crash))
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the facts whose id another facts file also uses: they are named with their file."""
+    files: dict[str, set[Path]] = {}
+    for item in items:
+        if isinstance(item, FactItem):
+            files.setdefault(item.fact.id, set()).add(item.path)
+    for item in items:
+        if isinstance(item, FactItem) and len(files[item.fact.id]) > 1:
+            item.stash[AMBIGUOUS] = True
+
+
+def pytest_report_teststatus(report: pytest.TestReport, config: pytest.Config):
+    """``-v`` says WARNED (and the progress line ``W``) for a fact that only warned, as the
+    matrix does; it still counts as passed."""
+    entry = getattr(report, "factcheck", None)
+    if report.when == "call" and report.passed and entry is not None and entry.get("warned"):
+        return "passed", "W", ("WARNED", {"yellow": True})
+    return None
 
 
 # --------------------------------------------------------------------------- results
@@ -430,6 +488,8 @@ class _SessionHooks:
                 for line in lines:
                     terminalreporter.write_line(line)
         _github(doc, terminalreporter)
+        for line in self.config.stash.get(WRITTEN, []):
+            terminalreporter.write_line(line)
 
 
 class _XdistHooks:
@@ -447,21 +507,29 @@ def _document(state: CheckSession) -> dict[str, Any]:
     return document(state.source_entries.values(), state.results.values())
 
 
+#: "factcheck: wrote the HTML report to report.html", one line per report written.
+WRITTEN = pytest.StashKey[list[str]]()
+
+
 def _write_reports(config: pytest.Config, doc: dict[str, Any]) -> None:
     root = Path(config.rootpath)
+    written = config.stash[WRITTEN] = []
     target = _option(config, "factcheck_json")
     if target:
         write_json(root / target, doc)
+        written.append(f"factcheck: wrote the JSON findings to {target}")
     html_target = _option(config, "factcheck_html")
     if html_target:
         from .reports.html import render_html
 
         _write_text(root / html_target, render_html(doc))
+        written.append(f"factcheck: wrote the HTML report to {html_target}")
     quality_target = _option(config, "factcheck_codequality")
     if quality_target:
         from .reports.codequality import codequality
 
         write_json(root / quality_target, codequality(doc))  # type: ignore[arg-type]
+        written.append(f"factcheck: wrote the Code Quality report to {quality_target}")
 
 
 def _github(doc: dict[str, Any], terminalreporter: Any) -> None:

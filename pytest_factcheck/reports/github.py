@@ -26,6 +26,7 @@ from .matrix import (
     expected_text,
     fact_labels,
     fact_status,
+    in_file_order,
     is_failing,
     outlet_label,
     sources_of,
@@ -178,7 +179,7 @@ def _status(fact: dict) -> str:
 
 
 def _headline(doc: dict) -> list[str]:
-    facts = list(doc.get("facts") or [])
+    facts = in_file_order(doc.get("facts") or [])
     statuses = {fact_status(f) for f in facts}
     icon = (
         STATUS_EMOJI["failed"]
@@ -209,7 +210,7 @@ def _matrix(doc: dict) -> tuple[list[str], list[str]]:
         "|:--|:--|" + ":-:|" * len(sources),
     ]
     rows = []
-    facts = list(doc.get("facts") or [])
+    facts = in_file_order(doc.get("facts") or [])
     for fact, label in zip(facts, fact_labels(facts)):
         cells = [(_emoji(f.get("verdict")) if f else " ") for f in cells_of(fact, index)]
         rows.append(f"| **{markdown_text(label)}** | {_status(fact)} | " + " | ".join(cells) + " |")
@@ -285,7 +286,7 @@ def _size(lines: list[str]) -> int:
 
 def step_summary(doc: dict, *, max_bytes: int = 1024 * 1024 - 1024) -> str:
     """GitHub-flavoured Markdown for ``$GITHUB_STEP_SUMMARY``, at most ``max_bytes`` (UTF-8)."""
-    facts = list(doc.get("facts") or [])
+    facts = in_file_order(doc.get("facts") or [])
     head = _headline(doc)
     if not facts:
         return "\n".join(head)

@@ -27,6 +27,7 @@ from .matrix import (
     expected_text,
     fact_labels,
     fact_status,
+    in_file_order,
     is_failing,
     outlet_label,
     sources_of,
@@ -106,7 +107,7 @@ def _text(value: object) -> str | None:
 
 def _data(doc: dict) -> dict:
     """The compact JSON the page's script reads."""
-    facts = list(doc.get("facts") or [])
+    facts = in_file_order(doc.get("facts") or [])
     sources = sources_of(doc)
     index = {s["path"]: i for i, s in enumerate(sources)}
     found = count_verdicts(facts)
@@ -573,7 +574,7 @@ def _totals_html(doc: dict, verdicts: list[dict]) -> str:
 
 
 def _headline(doc: dict) -> str:
-    facts = list(doc.get("facts") or [])
+    facts = in_file_order(doc.get("facts") or [])
     n_sources = len(sources_of(doc))
     parts = []
     for chunk in statuses_text(facts).split(", "):

@@ -12,6 +12,7 @@ name must not be able to move the cursor or recolour the log).
 
 from __future__ import annotations
 
+import re
 import textwrap
 import unicodedata
 from collections import Counter
@@ -31,6 +32,7 @@ __all__ = [
     "expected_text",
     "fact_labels",
     "fact_status",
+    "in_file_order",
     "is_failing",
     "outlet_label",
     "render_matrix",
@@ -146,6 +148,12 @@ def cells_of(fact: dict, index: dict[str, int]) -> list[dict | None]:
     return row
 
 
+def in_file_order(facts: Iterable[dict]) -> list[dict]:
+    """The facts as the desk wrote them: by facts file, then by line (not by node id, which
+    sorts "attacks-10" before "attacks-9")."""
+    return sorted(facts, key=lambda f: (str(f.get("file") or ""), int(f.get("line") or 0), str(f.get("nodeid") or "")))
+
+
 def fact_labels(facts: list[dict]) -> list[str]:
     """What to call each fact: its id, or ``file.yaml::id`` where two files share the id."""
     ids = [clean(f.get("id") or f.get("nodeid") or "?") for f in facts]
@@ -257,18 +265,31 @@ def _wrap2(text: str, width: int, lines: int = 2) -> list[str]:
         wrapped = textwrap.wrap(candidate, width, break_on_hyphens=True) or [""]
         if len(wrapped) <= lines and all(_width(w) <= width for w in wrapped):
             return wrapped + [""] * (lines - len(wrapped))
-    # Hard split (long single words, file names), the last line cut.
-    out, rest = [], text
-    for _ in range(lines - 1):
-        head, used = "", 0
-        for ch in rest:
-            if used + _width(ch) > width:
+    # Names and file names: break only after a separator ("ain-al-asad-2024.yaml::x" ->
+    # "ain-al-", "asad-2024.", "yaml::x"), never inside a word; a word too long for a line
+    # is cut with "..", and so is the last line when words are left over.
+    pieces = [p for p in re.findall(r"[^\s\-_./:]*[\-_./:]*\s*", text) if p]
+    out: list[str] = []
+    line = ""
+    for piece in pieces:
+        if line and _width(line + piece.rstrip()) > width:
+            out.append(line.rstrip())
+            line = ""
+        line += piece
+    out.append(line.rstrip())
+    if len(out) > lines:
+        out = out[:lines]
+        kept = ""
+        for piece in re.findall(r"[^\s\-_./:]*[\-_./:]*\s*", out[-1]):
+            if _width(kept + piece.rstrip() + "..") > width:
                 break
-            head, used = head + ch, used + _width(ch)
-        out.append(head)
-        rest = rest[len(head) :].lstrip()
-    out.append(_fit(rest, width))
-    return out
+            kept += piece
+        if not kept.strip():  # one word longer than the line: no whole word to keep
+            kept = out[-1]
+            while _width(kept) > width - 2:
+                kept = kept[:-1]
+        out[-1] = kept.rstrip() + ".."
+    return [_fit(x, width) for x in out] + [""] * (lines - len(out))
 
 
 # ----------------------------------------------------------------------------------- layout
@@ -467,7 +488,7 @@ def render_matrix(doc: dict, *, width: int = 80, color: bool = False, mode: str 
     ``mode`` is ``"all"`` or ``"failed"`` (only facts that failed or warned).
     """
     width = max(int(width), 20)
-    facts = list(doc.get("facts") or [])
+    facts = in_file_order(doc.get("facts") or [])
     sources = sources_of(doc)
     shown = [f for f in facts if is_failing(f)] if mode == "failed" else facts
 
