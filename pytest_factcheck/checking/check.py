@@ -33,22 +33,10 @@ from ..reader.reading import Figure
 from ..sources.articles import Mention
 from ..sources.finding import Source
 from .corpus import BY_KIND, Corpus
+from .verdicts import BADNESS, CODES
 
 __all__ = ["BADNESS", "Finding", "Interval", "Reading", "Result", "check_fact", "in_scope", "interval_of"]
 
-#: How bad each figure verdict is; a source takes its worst.
-BADNESS = {"agree": 0, "earlier": 1, "hedged": 2, "newer": 3, "conflict": 4}
-#: One character per verdict: a fact's verdicts over the whole corpus are one string.
-CODES = {
-    "agree": "+",
-    "hedged": "~",
-    "conflict": "X",
-    "silent": ".",
-    "out_of_scope": "-",
-    "earlier": "<",
-    "newer": ">",
-    "waived": "w",
-}
 #: Fuzzy matching threshold for context and exclude entries (rapidfuzz token_sort_ratio).
 FUZZY = 90.0
 _COORDINATORS = ("and", "or")

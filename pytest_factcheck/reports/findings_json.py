@@ -15,7 +15,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..checking.check import CODES, Finding, Reading, Result, figure_words
+from ..checking.check import Finding, Reading, Result, figure_words
+from ..checking.verdicts import CODES, DIFFERING
 from ..facts.loading import Fact
 from ..reader.reading import Figure
 from ..sources.finding import Source
@@ -23,8 +24,6 @@ from ..sources.finding import Source
 __all__ = ["SCHEMA", "FindingsView", "document", "expand", "fact_entry", "number", "source_entry", "write_json"]
 
 SCHEMA = "pytest-factcheck/1"
-#: Verdicts that count as a difference in summaries.
-DIFFERING = ("conflict", "hedged", "newer")
 
 
 def number(value: float | int | None) -> float | int | None:
@@ -168,7 +167,12 @@ def summary(cells: str, unconfirmed: str | None = None) -> str:
         )
     else:
         agree = counts.get("agree", 0)
-        text = f"{agree} of {total} source{'s' if total != 1 else ''} agree{'s' if agree == 1 and total == 1 else ''}, none differs"
+        text = f"{agree} of {total} source{'s' if total != 1 else ''} agree{'s' if agree == 1 and total == 1 else ''}"
+        waived = counts.get("waived", 0)
+        if waived:  # a waived source differs: say so, as its cell does
+            text += f"; {waived} differ{'s' if waived == 1 else ''}, waived by an editor"
+        else:
+            text += ", none differs"
     if unconfirmed:
         text += f"; {unconfirmed}"
     return text

@@ -16,6 +16,7 @@ every HTML and Markdown character it could use.
 
 from __future__ import annotations
 
+from ..checking.verdicts import EMOJI, UNKNOWN_EMOJI
 from .matrix import (
     VERDICTS,
     cells_of,
@@ -36,17 +37,6 @@ from .matrix import (
 
 __all__ = ["annotations", "escape_data", "escape_property", "markdown_text", "step_summary"]
 
-EMOJI = {
-    "agree": "\u2705",
-    "hedged": "\U0001f7e1",
-    "conflict": "\u274c",
-    "silent": "\u2796",
-    "out_of_scope": "\u26aa",
-    "earlier": "\u23ea",
-    "newer": "\u23e9",
-    "waived": "\U0001f515",
-}
-UNKNOWN_EMOJI = "\u2754"
 STATUS_EMOJI = {"failed": "\u274c", "warned": "\u26a0\ufe0f", "passed": "\u2705", "skipped": "\u23ed\ufe0f"}
 
 
@@ -107,9 +97,13 @@ def _message(fact: dict, differing: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def _annotation(fact: dict, level: str) -> str:
+def _labels(facts: list[dict]) -> dict[int, str]:
+    """Each fact's name by ``id()``: its id, or ``file.yaml::id`` where two files share it."""
+    return {id(f): label for f, label in zip(facts, fact_labels(facts))}
+
+
+def _annotation(fact: dict, level: str, ident: str) -> str:
     differing = [f for f in fact.get("findings") or [] if differs(fact, f)]
-    ident = clean(fact.get("id") or fact.get("nodeid") or "?")
     if differing:
         title = f"{ident}: {_plural(len(differing), 'outlet differs', 'outlets differ')}"
     else:
@@ -124,10 +118,12 @@ def _annotation(fact: dict, level: str) -> str:
 def annotations(doc: dict, *, limit: int = 10) -> list[str]:
     """Workflow command lines (print each on its own line to stdout or stderr)."""
     by_level: dict[str, list[str]] = {"error": [], "warning": []}
-    for fact in doc.get("facts") or []:
+    facts = in_file_order(doc.get("facts") or [])
+    labels = _labels(facts)
+    for fact in facts:
         if is_failing(fact):
             level = "warning" if fact.get("severity") == "warning" else "error"
-            by_level[level].append(_annotation(fact, level))
+            by_level[level].append(_annotation(fact, level, labels[id(fact)]))
     out: list[str] = []
     left_out = {}
     for level, lines in by_level.items():
@@ -231,7 +227,7 @@ def _sentence(mention: dict) -> str:
     return markdown_text(sentence)
 
 
-def _evidence(fact: dict) -> str | None:
+def _evidence(fact: dict, label: str) -> str | None:
     rows = []
     for f in fact.get("findings") or []:
         source = {"path": f.get("source"), "outlet": f.get("outlet"), "published": f.get("published")}
@@ -265,7 +261,7 @@ def _evidence(fact: dict) -> str | None:
     return "\n".join(
         [
             f"<details><summary>{STATUS_EMOJI.get(fact_status(fact), UNKNOWN_EMOJI)} "
-            f"<b>{_html_text(fact.get('id'))}</b>: {summary}</summary>",
+            f"<b>{_html_text(label)}</b>: {summary}</summary>",
             "",
             f"**Claim:** {markdown_text(fact.get('claim') or '')}<br>",
             f"**Expected:** {markdown_text(expected_text(fact))} \u00b7 <code>{location}</code>",
@@ -292,7 +288,8 @@ def step_summary(doc: dict, *, max_bytes: int = 1024 * 1024 - 1024) -> str:
         return "\n".join(head)
     table_head, rows = _matrix(doc)
     ordered = [f for f in facts if is_failing(f)] + [f for f in facts if not is_failing(f)]
-    evidence = [e for e in (_evidence(f) for f in ordered) if e]
+    labels = _labels(facts)
+    evidence = [e for e in (_evidence(f, labels[id(f)]) for f in ordered) if e]
     evidence_head = [
         "",
         "### Evidence",

@@ -18,6 +18,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 
+from ..checking.verdicts import CODES, DIFFERING, ORDER, UNKNOWN_CODE, verdict_word
 from .vocabulary import clean, outlet_label
 
 __all__ = [
@@ -41,25 +42,9 @@ __all__ = [
     "verdict_word",
 ]
 
-#: Every verdict the checker may give, in the order reports list them.
-VERDICTS = ("agree", "hedged", "conflict", "silent", "out_of_scope", "earlier", "newer", "waived")
-
-#: Verdicts that say "this source does not back the expected figure". ``hedged`` is only
-#: counted against a fact that failed (or warned): on a passing fact it is accepted wording.
-DIFFERING = ("conflict", "newer", "hedged")
-
-#: One ASCII character per verdict: reads the same in a terminal and in a plain CI log.
-SYMBOLS = {
-    "agree": "+",
-    "hedged": "~",
-    "conflict": "X",
-    "silent": ".",
-    "out_of_scope": "-",
-    "earlier": "<",
-    "newer": ">",
-    "waived": "w",
-}
-UNKNOWN_SYMBOL = "?"
+VERDICTS = ORDER  # the one order (checking.verdicts), under the name reports import
+SYMBOLS = CODES
+UNKNOWN_SYMBOL = UNKNOWN_CODE
 
 #: SGR colour per verdict (used only with ``color=True``).
 _COLORS = {
@@ -88,11 +73,6 @@ _STATUS = {
 # ---------------------------------------------------------------------------- shared helpers
 
 
-def verdict_word(verdict: str) -> str:
-    """``out_of_scope`` -> ``out of scope``; what an editor reads."""
-    return str(verdict).replace("_", " ")
-
-
 def fact_status(fact: dict) -> str:
     """The fact's outcome as reports show it: a passed fact with ``warned: true`` is ``warned``."""
     outcome = str(fact.get("outcome") or "unknown")
@@ -109,7 +89,7 @@ def differs(fact: dict, finding: dict) -> bool:
     """Does this finding count against the fact? conflict and newer always; hedged only when
     the fact failed or warned; an unknown (future) verdict when the fact failed."""
     verdict = finding.get("verdict")
-    if verdict in ("conflict", "newer"):
+    if verdict in DIFFERING and verdict != "hedged":
         return True
     if verdict == "hedged" or verdict not in VERDICTS:
         return is_failing(fact)
