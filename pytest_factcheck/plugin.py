@@ -23,7 +23,7 @@ from . import FactcheckWarning
 from .checking.check import check_fact
 from .facts.loading import Fact, InputError
 from .reports.failure_text import headline, render_failure
-from .reports.findings_json import document, expand, fact_entry, static_fact_entry, write_json
+from .reports.findings_json import document, expand, fact_entry, static_fact_entry, without_silent, write_json
 from .session import FACT_SUFFIXES, CheckSession, facts_files, prefill
 from .sources.cache import ReadingCache
 from .sources.cache import clear as clear_cache
@@ -66,6 +66,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         ini_type="string",
         default="",
         metavar="PATH",
+    )
+    pair(
+        "factcheck_json_silent",
+        "keep (default): the JSON lists every source for every fact; omit: it leaves out "
+        "silent and out-of-scope findings",
+        ini_type="string",
+        default="keep",
+        choices=("keep", "omit"),
     )
     pair("factcheck_html", "write a self-contained HTML report to PATH", ini_type="string", default="", metavar="PATH")
     pair(
@@ -516,7 +524,7 @@ def _write_reports(config: pytest.Config, doc: dict[str, Any]) -> None:
     written = config.stash[WRITTEN] = []
     target = _option(config, "factcheck_json")
     if target:
-        write_json(root / target, doc)
+        write_json(root / target, doc if _option(config, "factcheck_json_silent") != "omit" else without_silent(doc))
         written.append(f"factcheck: wrote the JSON findings to {target}")
     html_target = _option(config, "factcheck_html")
     if html_target:

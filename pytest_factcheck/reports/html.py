@@ -129,6 +129,8 @@ def _data(doc: dict) -> dict:
             waiver = finding.get("waiver")
             if isinstance(waiver, dict):
                 item["w"] = {k: _text(waiver.get(k)) for k in ("reason", "until", "by")}
+            if isinstance(finding.get("mentions_left_out"), int):
+                item["x"] = finding["mentions_left_out"]
             if finding.get("note"):
                 item["n"] = _text(finding.get("note"))
             if finding.get("verdict") not in verdicts:

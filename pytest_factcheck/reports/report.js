@@ -8,6 +8,7 @@
   var table = document.getElementById("fc-matrix");
   var panel = document.getElementById("fc-evidence");
   var selected = null;
+  var PAGE = 10;  // mentions shown at a time in the evidence panel
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -176,7 +177,9 @@
       if (bits.length) { w.appendChild(el("div", "note", bits.join(", "))); }
       panel.appendChild(w);
     }
-    (ev.m || []).forEach(function (m) {
+    var list = el("div", "mentions"), all = ev.m || [], shown = 0;
+    panel.appendChild(list);
+    function mention(m) {
       var sentence = data.sentences[m[3]] || "", start = m[4], end = m[5];
       var q = el("blockquote");
       if (start >= 0 && end > start) {
@@ -186,12 +189,28 @@
       } else {
         q.textContent = sentence;
       }
-      panel.appendChild(q);
+      list.appendChild(q);
       var where = "\u201c" + m[0] + "\u201d \u2014 " + s.path + ", line " + m[1] + ", column " + m[2];
       if (m[6]) { where += " \u2014 " + m[6].replace(/_/g, " "); }
-      panel.appendChild(el("p", "where", where));
-      if (m[7]) { panel.appendChild(el("p", "why", m[7])); }
-    });
+      list.appendChild(el("p", "where", where));
+      if (m[7]) { list.appendChild(el("p", "why", m[7])); }
+    }
+    // A long list comes a page at a time: building thousands of quotes at once froze the page.
+    var more = el("button", "more");
+    more.type = "button";
+    function page() {
+      all.slice(shown, shown + PAGE).forEach(mention);
+      shown = Math.min(all.length, shown + PAGE);
+      var left = all.length - shown;
+      more.textContent = "Show " + Math.min(PAGE, left) + " more of the " + left + " left";
+      more.hidden = left <= 0;
+    }
+    more.addEventListener("click", page);
+    page();
+    panel.appendChild(more);
+    if (ev.x) {
+      panel.appendChild(el("p", "note", ev.x + " more figures about this fact in this source are not kept in the report (see the article)."));
+    }
     if (!(ev.m || []).length) {
       panel.appendChild(el("p", "note", "No figure about this fact was found in this source."));
     }
