@@ -63,3 +63,24 @@ def test_an_id_in_two_files_is_named_with_its_file(pytester: pytest.Pytester):
     result = pytester.runpytest("-p", "no:cacheprovider", "--factcheck-summary=off", "facts")
     out = result.stdout.str()
     assert " ain-al-asad-2024.yaml::militia-attacks _" in out and " copy.yaml::militia-attacks _" in out
+
+
+def test_the_matrix_breaks_names_between_words():
+    import re
+
+    from pytest_factcheck.reports.matrix import render_matrix
+
+    long_id = "militia-attacks-since-october-seventh-and-after-the-barrage"
+    finding = {"source": "news/00.txt", "outlet": "The Washington Post", "published": "2024-01-21", "verdict": "agree"}
+    fact = {"id": long_id, "nodeid": f"facts/a.yaml::{long_id}", "file": "facts/a.yaml", "line": 3}
+    fact.update({"outcome": "passed", "findings": [finding], "expect": "140 attacks", "kind": "expected"})
+    allowed = set(long_id.split("-")) | {"the", "washington", "post", "factcheck", "fact", "x", "sources", "source"}
+    allowed |= {"passed", "agree", "totals"}
+    for n_sources, width in ((3, 40), (3, 60), (25, 60), (25, 80)):
+        sources = [
+            {"path": f"news/{i:02d}.txt", "outlet": "The Washington Post", "published": "2024-01-21"}
+            for i in range(n_sources)
+        ]
+        text = "\n".join(render_matrix({"sources": sources, "facts": [fact]}, width=width))
+        words = set(re.findall(r"[a-z]+", text.lower()))
+        assert words <= allowed, (words - allowed, text)  # no piece of a word ("at", "tacks", "sinc")

@@ -230,10 +230,21 @@ def _pad(text: str, width: int) -> str:
 
 
 def _short(name: str, width: int) -> str:
-    """An outlet name cut to ``width``, dropping a leading "The " first."""
+    """A name cut to ``width`` between words (dropping a leading "The " first), marked ".."."""
     if _width(name) > width and name.lower().startswith("the "):
         name = name[4:]
-    return _fit(name, width)
+    if _width(name) <= width:
+        return name
+    kept = ""
+    for piece in re.findall(_PIECES, name):
+        if _width(kept + piece.rstrip() + "..") > width:
+            break
+        kept += piece
+    return kept.rstrip() + ".." if kept.strip() else _fit(name, width)
+
+
+#: A word and the separators after it: where a name may be broken.
+_PIECES = r"[^\s\-_./:]*[\-_./:]*\s*"
 
 
 def _wrap2(text: str, width: int, lines: int = 2) -> list[str]:
@@ -248,7 +259,7 @@ def _wrap2(text: str, width: int, lines: int = 2) -> list[str]:
     # Names and file names: break only after a separator ("ain-al-asad-2024.yaml::x" ->
     # "ain-al-", "asad-2024.", "yaml::x"), never inside a word; a word too long for a line
     # is cut with "..", and so is the last line when words are left over.
-    pieces = [p for p in re.findall(r"[^\s\-_./:]*[\-_./:]*\s*", text) if p]
+    pieces = [p for p in re.findall(_PIECES, text) if p]
     out: list[str] = []
     line = ""
     for piece in pieces:
@@ -260,7 +271,7 @@ def _wrap2(text: str, width: int, lines: int = 2) -> list[str]:
     if len(out) > lines:
         out = out[:lines]
         kept = ""
-        for piece in re.findall(r"[^\s\-_./:]*[\-_./:]*\s*", out[-1]):
+        for piece in re.findall(_PIECES, out[-1]):
             if _width(kept + piece.rstrip() + "..") > width:
                 break
             kept += piece
@@ -390,7 +401,7 @@ def _layout(facts: list[dict], sources: list[dict], width: int) -> list[_Line]:
                 line.add(" " + num[k])
             lines.append(line)
         for i, st, r in zip(ids, statuses, table):
-            line = _Line().add(_pad(i, label_w) + " ").add(_pad(st[0], _STATUS_W), st[1])
+            line = _Line().add(_pad(_short(i, label_w), label_w) + " ").add(_pad(st[0], _STATUS_W), st[1])
             for c in cols:
                 line.add(" ").add(*_cell(r[c]))
             lines.append(line)
