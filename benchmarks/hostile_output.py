@@ -91,12 +91,15 @@ def click_seconds(page: Path) -> float:
             WebDriverWait(driver, 600).until(
                 lambda d: d.execute_script("return document.documentElement.dataset.ready === '1'")
             )
-            return driver.execute_script(
-                "var row = Array.from(document.querySelectorAll('#fc-matrix tbody tr'))"
-                ".find(function (r) { return r.textContent.indexOf('militia-attacks') !== -1; });"
-                "var td = row.querySelector('td');"
-                "var t = performance.now(); td.click(); return (performance.now() - t) / 1000;"
-            )
+            try:
+                return driver.execute_script(
+                    "var row = Array.from(document.querySelectorAll('#fc-matrix tbody tr'))"
+                    ".find(function (r) { return r.textContent.indexOf('militia-attacks') !== -1; });"
+                    "var td = row.querySelector('td');"
+                    "var t = performance.now(); td.click(); return (performance.now() - t) / 1000;"
+                )
+            except Exception:  # WebDriver gave up waiting (120 s): the page froze
+                return float("inf")
         finally:
             driver.quit()
 
