@@ -1,4 +1,8 @@
-"""pytest-factcheck: check the figures a newsroom stands behind against every source article."""
+"""pytest-factcheck: check the figures a newsroom stands behind against every source article.
+
+PYTEST_DONT_REWRITE: the package's asserts are internal invariants, not tests, so pytest
+need not rewrite them (nor warn that it cannot, when the package was imported first).
+"""
 
 from __future__ import annotations
 

@@ -16,6 +16,7 @@ import time
 import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any, Literal
 
 import pytest
@@ -26,7 +27,7 @@ from .common.dates import DateError, parse_date
 from .common.files import output_problem, write_text_atomic
 from .facts.loading import Fact, InputError
 from .reports.failure_text import headline, render_failure
-from .reports.findings_json import document, expand, fact_entry, static_fact_entry, write_json
+from .reports.findings_json import document, expand, fact_entry, static_fact_entry, without_silent, write_json
 from .session import FACT_SUFFIXES, CheckSession, facts_files, prefill
 from .sources.cache import ReadingCache
 from .sources.cache import clear as clear_cache
@@ -77,6 +78,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         ini_type="string",
         default="",
         metavar="PATH",
+    )
+    pair(
+        "factcheck_json_silent",
+        "keep (default): the JSON lists every source for every fact; omit: it leaves out "
+        "silent and out-of-scope findings",
+        ini_type="string",
+        default="keep",
+        choices=("keep", "omit"),
     )
     pair("factcheck_html", "write a self-contained HTML report to PATH", ini_type="string", default="", metavar="PATH")
     pair(
@@ -237,14 +246,14 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
     state = _state(config)
     files = facts_files(state)
     folders = ", ".join(state.shown(f) for f in state.fact_folders)
-    line = f"factcheck: {len(files)} facts file{'s' if len(files) != 1 else ''} in {folders}"
+    facts_part = f"{len(files)} facts file{'s' if len(files) != 1 else ''} in {folders}"
     corpus = state.read_corpus
     if corpus is not None:
         counts = state.reading.counts
         sources = len(corpus.articles)
         where = ", ".join(state.shown(f) for f in sorted(state.source_folders))
-        line += (
-            f"; {sources} source{'s' if sources != 1 else ''} in {where}: "
+        sources_part = (
+            f"{sources} source{'s' if sources != 1 else ''} in {where}: "
             f"{counts.fresh} read fresh, {counts.cached} from the cache"
         )
     else:
@@ -258,8 +267,26 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
                 )
             except InputError as err:
                 counted.append(f"{state.shown(folder)} (bad manifest: {err})")
-        line += f"; sources: {', '.join(counted)}"
-    return [line]
+        sources_part = f"sources: {', '.join(counted)}"
+    return _header_lines(facts_part, sources_part)
+
+
+HEADER_WIDTH = 80
+
+
+def _header_lines(*parts: str) -> list[str]:
+    """``factcheck: a; b`` on one line when it fits 80 columns, else one line per part,
+    each wrapped (a CI log is read at 80 columns too)."""
+    import textwrap
+
+    line = "factcheck: " + "; ".join(parts)
+    if len(line) <= HEADER_WIDTH:
+        return [line]
+    return [
+        wrapped
+        for part in parts
+        for wrapped in textwrap.wrap(f"factcheck: {part}", HEADER_WIDTH, subsequent_indent="  ", break_on_hyphens=False)
+    ]
 
 
 def _wants_facts(config: pytest.Config, state: CheckSession) -> bool:
@@ -495,7 +522,53 @@ class FactItem(pytest.Item):
         return super().repr_failure(excinfo)
 
     def reportinfo(self):
-        return self.path, self.fact.line - 1, self.fact.id
+        return self.path, self.fact.line - 1, self.label
+
+    @property
+    def label(self) -> str:
+        """The fact's id, or ``file.yaml::id`` when another facts file has the same id."""
+        return f"{self.path.name}::{self.fact.id}" if self.stash.get(AMBIGUOUS, False) else self.fact.id
+
+
+AMBIGUOUS = pytest.StashKey[bool]()
+
+
+class FailureText:
+    """A fact's failure text as pytest's reports use it: printed whole in the failures
+    section (``toterminal``), while the short summary, which repeats the "crash message"
+    (in full under ``CI=true``), and JUnit's ``message`` get only its first line, the
+    headline. ``str()`` is the whole text, which is what crosses the xdist wire."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.reprcrash = SimpleNamespace(message=text.split("\n", 1)[0])
+
+    def toterminal(self, tw: Any) -> None:
+        for line in self.text.splitlines():
+            tw.line(line)
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the facts whose id another facts file also uses: they are named with their file."""
+    files: dict[str, set[Path]] = {}
+    for item in items:
+        if isinstance(item, FactItem):
+            files.setdefault(item.fact.id, set()).add(item.path)
+    for item in items:
+        if isinstance(item, FactItem) and len(files[item.fact.id]) > 1:
+            item.stash[AMBIGUOUS] = True
+
+
+def pytest_report_teststatus(report: pytest.TestReport, config: pytest.Config):
+    """``-v`` says WARNED (and the progress line ``W``) for a fact that only warned, as the
+    matrix does; it still counts as passed."""
+    entry = getattr(report, "factcheck", None)
+    if report.when == "call" and report.passed and entry is not None and entry.get("warned"):
+        return "passed", "W", ("WARNED", {"yellow": True})
+    return None
 
 
 # --------------------------------------------------------------------------- results
@@ -535,8 +608,12 @@ class _SessionHooks:
             return
         _prefill(config, self.state)
 
+    @pytest.hookimpl(tryfirst=True)
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         entry = getattr(report, "factcheck", None)
+        if entry is not None and report.failed and isinstance(report.longrepr, str):
+            # before the terminal and JUnit read it (pytest reads any object with toterminal)
+            report.longrepr = FailureText(report.longrepr)  # type: ignore[assignment]
         if entry is not None:
             self.state.results[report.nodeid] = {**entry, "outcome": _outcome(report)}
 
@@ -585,6 +662,8 @@ class _SessionHooks:
                 for line in lines:
                     terminalreporter.write_line(line)
         _github(doc, terminalreporter)
+        for line in self.config.stash.get(WRITTEN, []):
+            terminalreporter.write_line(line)
 
 
 class _XdistHooks:
@@ -602,42 +681,52 @@ def _document(state: CheckSession) -> dict[str, Any]:
     return document(state.source_entries.values(), state.results.values(), state.errors())
 
 
+#: "factcheck: wrote the HTML report to report.html", one line per report written.
+WRITTEN = pytest.StashKey[list[str]]()
+
+
 def _write_reports(config: pytest.Config, doc: dict[str, Any]) -> list[str]:
-    """Write each report asked for; a report that cannot be written is one sentence each
-    (returned, for the end of the terminal report), and the others are still written."""
+    """Write each report asked for, noting one line per report written; a report that
+    cannot be written is one sentence each (returned, for the end of the terminal report),
+    and the others are still written."""
     problems = []
-    writers = {
-        "factcheck_json": _json_report,
-        "factcheck_html": _html_report,
-        "factcheck_codequality": _codequality_report,
-    }
-    for name, write in writers.items():
+    written = config.stash[WRITTEN] = []
+    for name, (what, write) in _REPORT_WRITERS.items():
         target = _option(config, name)
         if not target:
             continue
         try:
-            write(Path(config.rootpath) / target, doc)
+            write(config, Path(config.rootpath) / target, doc)
         except OSError as err:
             problems.append(
                 f"factcheck: the report --{name.replace('_', '-')} {target} could not be written: {err.strerror or err}"
             )
+        else:
+            written.append(f"factcheck: wrote {what} to {target}")
     return problems
 
 
-def _json_report(path: Path, doc: dict[str, Any]) -> None:
-    write_json(path, doc)
+def _json_report(config: pytest.Config, path: Path, doc: dict[str, Any]) -> None:
+    write_json(path, doc if _option(config, "factcheck_json_silent") != "omit" else without_silent(doc))
 
 
-def _html_report(path: Path, doc: dict[str, Any]) -> None:
+def _html_report(config: pytest.Config, path: Path, doc: dict[str, Any]) -> None:
     from .reports.html import render_html
 
     write_text_atomic(path, render_html(doc))
 
 
-def _codequality_report(path: Path, doc: dict[str, Any]) -> None:
+def _codequality_report(config: pytest.Config, path: Path, doc: dict[str, Any]) -> None:
     from .reports.codequality import codequality
 
     write_json(path, codequality(doc))
+
+
+_REPORT_WRITERS: dict[str, tuple[str, Callable[[pytest.Config, Path, dict[str, Any]], None]]] = {
+    "factcheck_json": ("the JSON findings", _json_report),
+    "factcheck_html": ("the HTML report", _html_report),
+    "factcheck_codequality": ("the Code Quality report", _codequality_report),
+}
 
 
 def _github(doc: dict[str, Any], terminalreporter: Any) -> None:

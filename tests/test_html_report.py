@@ -164,7 +164,7 @@ def test_figure_offsets_are_javascript_offsets(hostile_html):
     checked = 0
     for fact in data["facts"]:
         for ev in fact["ev"].values():
-            for text, _line, _column, sentence, start, end, _verdict in ev.get("m", []):
+            for text, _line, _column, sentence, start, end, _verdict, _reason in ev.get("m", []):
                 assert utf16_slice(data["sentences"][sentence], start, end) == text
                 checked += 1
     assert checked > 20

@@ -334,7 +334,10 @@ def test_consensus_on_overlapping_figures_is_hedged_and_names_the_figures(tmp_pa
     result = check_fact(fact, corpus, TODAY)
     assert verdicts(result) == ["hedged", "hedged", "hedged"]
     assert result.findings[0].note == "differs from 40 at Morning Star; 40 at Evening Post"
-    assert result.groups == (("More than 30", ("news/a.txt",)), ("40", ("news/b.txt", "news/c.txt")))
+    assert result.groups == (
+        ("more than 30", ("news/a.txt",)),
+        ("40", ("news/b.txt", "news/c.txt")),
+    )  # as written, its sentence capital lowered
 
 
 def test_consensus_takes_each_source_s_most_precise_figure(tmp_path: Path):

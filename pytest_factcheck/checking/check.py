@@ -38,6 +38,7 @@ from ..reader.reading import Figure
 from ..sources.articles import Mention
 from ..sources.finding import DRAFT, Source
 from .corpus import BY_KIND, Corpus
+from .verdicts import BADNESS, CODES
 
 __all__ = [
     "BADNESS",
@@ -52,19 +53,6 @@ __all__ = [
     "interval_of",
 ]
 
-#: How bad each figure verdict is; a source takes its worst.
-BADNESS = {"agree": 0, "earlier": 1, "hedged": 2, "newer": 3, "conflict": 4}
-#: One character per verdict: a fact's verdicts over the whole corpus are one string.
-CODES = {
-    "agree": "+",
-    "hedged": "~",
-    "conflict": "X",
-    "silent": ".",
-    "out_of_scope": "-",
-    "earlier": "<",
-    "newer": ">",
-    "waived": "w",
-}
 #: Fuzzy matching threshold for context and exclude entries (rapidfuzz token_sort_ratio).
 FUZZY = 90.0
 _COORDINATORS = ("and", "or")
@@ -102,6 +90,9 @@ class Reading:
 
     mention: Mention
     verdict: str
+    #: The figure in the fact's unit when it was written in another: (value, unit), e.g.
+    #: "250 mm" against ``expect: 10 inches`` -> (9.84, "inch").
+    converted: tuple[float, str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,7 +311,11 @@ def _kind_matches(expected: Figure, figure: Figure) -> bool:
 
 def compare(fact: Fact, figure: Figure) -> str | None:
     """``agree``, ``hedged`` or ``conflict`` for one figure; None when it cannot be compared
-    (another kind, or a unit that does not convert)."""
+    (another kind, or a unit that does not convert).
+
+    Figures in different units are compared at the coarser of the two stated precisions, so
+    the rule is symmetric: "250 mm" agrees with ``expect: 10 inches`` (250 mm = 9.84 in, and
+    "10 inches" is stated to the inch) exactly as "10 inches" agrees with ``expect: 250 mm``."""
     expected = fact.expected
     assert expected is not None
     if not _kind_matches(expected, figure):
@@ -335,29 +330,51 @@ def compare(fact: Fact, figure: Figure) -> str | None:
     return "agree" if abs(float(figure.value) - value) <= tolerance + 1e-9 else "hedged"
 
 
+def converted(fact: Fact, figure: Figure) -> tuple[float, str] | None:
+    """The figure in the fact's unit, rounded to two decimals, when it was written in
+    another unit ("250 mm" against ``expect: 10 inches`` -> (9.84, "inch")); else None."""
+    unit = _fact_unit(fact)
+    if unit is None or not figure.unit or figure.unit == unit or figure.kind != "measure":
+        return None
+    from ..reader.units import convert
+
+    value = convert(float(figure.value), figure.unit, unit)
+    return None if value is None else (round(value, 2), unit)
+
+
+def _fact_unit(fact: Fact) -> str | None:
+    expected = fact.expected
+    if expected is None or expected.kind != "measure":
+        return None
+    return fact.unit or expected.unit
+
+
 def _expected_in(fact: Fact, figure: Figure) -> tuple[float, Interval, float] | None:
-    """The expected value, interval and tolerance in the stated figure's unit, at its precision."""
+    """The expected value, interval and tolerance in the stated figure's unit. Across units
+    the tolerance grows by half the coarser of the two precisions as written (a whole inch
+    against a whole millimetre: half an inch), the same whichever side is which."""
     expected = fact.expected
     assert expected is not None
     value = float(expected.value)
     span = interval_of(expected)
     tolerance = fact.tolerance * abs(value) / 100 if fact.tolerance_percent else fact.tolerance
-    unit = fact.unit or expected.unit
-    if expected.kind != "measure" or not unit or not figure.unit or unit == figure.unit:
+    unit = _fact_unit(fact)
+    if unit is None or not figure.unit or unit == figure.unit:
         return value, span, tolerance
     from ..reader.units import convert
 
     stated_unit = figure.unit
-    factor = convert(1.0, unit, stated_unit)
-    if factor is None:
+    if convert(1.0, unit, stated_unit) is None:
         return None
-    digits = _decimals(figure.value)
 
-    def at_precision(x: float) -> float:
-        return x if math.isinf(x) else round(convert(x, unit, stated_unit) or 0.0, digits)
+    def there(x: float) -> float:
+        return x if math.isinf(x) else (convert(x, unit, stated_unit) or 0.0)
 
-    span = Interval(at_precision(span.low), at_precision(span.high), span.low_open, span.high_open)
-    return at_precision(value), span, tolerance * abs(factor)
+    # a unit's step in the stated unit (a temperature's scale has an offset: 1 °C is 1.8 °F)
+    scale = abs(there(1.0) - there(0.0))
+    precision = max(10.0 ** -_decimals(figure.value), 10.0 ** -_decimals(expected.value) * scale)
+    span = Interval(there(span.low), there(span.high), span.low_open, span.high_open)
+    return there(value), span, tolerance * scale + precision / 2
 
 
 def _decimals(value: float) -> int:
@@ -398,7 +415,8 @@ def check_fact(fact: Fact, corpus: Corpus, today: dt.date | None = None) -> Resu
         for mention in candidates[index]:
             verdict = compare(fact, mention.figure)
             if verdict is not None:
-                readings.append(Reading(mention, _dated(fact, source, mention.figure, verdict)))
+                dated = _dated(fact, source, mention.figure, verdict)
+                readings.append(Reading(mention, dated, converted(fact, mention.figure)))
         if readings:
             findings[index] = _finding(fact, source, readings)
     if fact.trend:
@@ -448,9 +466,27 @@ def _candidates(fact: Fact, corpus: Corpus, base: str) -> dict[int, list[Mention
 
 
 def _finding(fact: Fact, source: Source, readings: list[Reading]) -> Finding:
-    worst = max(readings, key=lambda r: BADNESS[r.verdict]).verdict
-    note = "date unknown: compared without the trend" if fact.trend and source.published is None else None
-    return Finding(source, worst, tuple(readings), note=note)
+    """A source's verdict, read as an editor reads it: a conflicting figure wins; else a
+    source that states the expected figure exactly agrees, and a looser figure elsewhere in
+    it ("between 12 and 15 people died" beside "killed 15 people") is only noted; else the
+    worst of its figures."""
+    verdict = source_verdict(readings)
+    notes = []
+    if fact.trend and source.published is None:
+        notes.append("date unknown: compared without the trend")
+    loose = [r for r in readings if r.verdict == "hedged"] if verdict != "hedged" else []
+    if loose and any(r.verdict == "agree" for r in readings):
+        quoted = ", ".join(f'"{" ".join(r.mention.figure.text.split())}" (line {r.mention.line})' for r in loose)
+        notes.append(f"it states the figure exactly; it also says {quoted}, which allows it")
+    return Finding(source, verdict, tuple(readings), note="; ".join(notes) or None)
+
+
+def source_verdict(readings: Sequence[Reading]) -> str:
+    """The verdict of a source from its figures' verdicts (see ``_finding``)."""
+    verdicts = {r.verdict for r in readings}
+    if "agree" in verdicts and "conflict" not in verdicts:
+        verdicts.discard("hedged")
+    return max(verdicts, key=lambda v: BADNESS[v])
 
 
 def _differs(fact: Fact, verdict: str) -> bool:
@@ -465,11 +501,19 @@ def _differs(fact: Fact, verdict: str) -> bool:
 
 
 def _supports(fact: Fact, finding: Finding) -> bool:
-    """Whether a source confirms the fact. For a consensus fact: it states a figure."""
+    """Whether a source confirms the fact: it states the expected figure (or, with
+    ``hedged: pass``, allows it) and does not contradict it; a waived or newer figure
+    beside an exact one does not undo the exact one. For a consensus fact: it states a
+    figure."""
     if fact.expected is None:
         return bool(finding.readings) and finding.verdict != "waived"
-    verdict = finding.verdict
-    return verdict == "agree" or (verdict == "hedged" and fact.hedged == "pass")
+    if finding.verdict == "conflict" or (finding.verdict == "waived" and _has(finding, "conflict")):
+        return False
+    return _has(finding, "agree") or (fact.hedged == "pass" and _has(finding, "hedged"))
+
+
+def _has(finding: Finding, verdict: str) -> bool:
+    return any(r.verdict == verdict for r in finding.readings)
 
 
 def drafts_in_scope(scope: Scope, corpus: Corpus, base: str) -> bool:
@@ -547,35 +591,45 @@ def _check_consensus(
         mentions = [m for m in candidates[index] if m.figure.kind == "count"]
         if mentions:
             chosen[index] = min(mentions, key=lambda m: _width(interval_of(m.figure)))
-    findings = {index: _consensus_finding(corpus, chosen, index) for index in chosen}
+    findings = {index: _consensus_finding(fact, corpus, chosen, index) for index in chosen}
     drafts = drafts_in_scope(fact.scope, corpus, base)
     return _result(fact, base, findings, today, _groups(corpus, chosen), drafts)
 
 
-def _consensus_finding(corpus: Corpus, chosen: dict[int, Mention], index: int) -> Finding:
+def _consensus_finding(fact: Fact, corpus: Corpus, chosen: dict[int, Mention], index: int) -> Finding:
     """One source's figure against every other source's: the worst relation, and with whom."""
     mine = chosen[index]
-    relations = [(_pair(mine.figure, other.figure), i) for i, other in chosen.items() if i != index]
+    source = corpus.articles[index].source
+    relations = [
+        (_pair(fact, mine.figure, source, other.figure, corpus.articles[i].source), i)
+        for i, other in chosen.items()
+        if i != index
+    ]
     verdict = max((v for v, _ in relations), key=lambda v: BADNESS[v], default="agree")
     others = [i for v, i in relations if v == verdict and verdict != "agree"]
     note = None
     if others:
-        named = "; ".join(
-            f"{figure_words(chosen[i].figure)} at {_dated_label(corpus.articles[i].source)}" for i in others
-        )
-        note = f"differs from {named}"
-    return Finding(corpus.articles[index].source, verdict, (Reading(mine, verdict),), note=note)
+        named = "; ".join(f"{written(chosen[i])} at {_dated_label(corpus.articles[i].source)}" for i in others)
+        note = f"{'older than' if verdict == 'earlier' else 'differs from'} {named}"
+    return Finding(source, verdict, (Reading(mine, verdict),), note=note)
 
 
 def _dated_label(source: Source) -> str:
     return f"{source.label}, {source.published}" if source.published else source.label
 
 
-def _pair(mine: Figure, other: Figure) -> str:
-    """Source against source, with the same interval rules as against an expected figure."""
-    if not interval_of(mine).overlaps(interval_of(other)):
-        return "conflict"
-    return "agree" if float(mine.value) == float(other.value) else "hedged"
+def _pair(fact: Fact, mine: Figure, when: Source, other: Figure, other_when: Source) -> str:
+    """Source against source, with the same interval rules as against an expected figure;
+    with a ``trend``, an older source's lower count (higher, when falling) against a newer
+    source is ``earlier``, and the newer one agrees: a rising toll is counted again, not
+    contradicted."""
+    if interval_of(mine).overlaps(interval_of(other)):
+        return "agree" if float(mine.value) == float(other.value) else "hedged"
+    if fact.trend and when.published and other_when.published and when.published != other_when.published:
+        rising = (float(mine.value) < float(other.value)) == (when.published < other_when.published)
+        if rising == (fact.trend == "rising"):
+            return "earlier" if when.published < other_when.published else "agree"
+    return "conflict"
 
 
 def _width(span: Interval) -> float:
@@ -590,15 +644,26 @@ def figure_words(figure: Figure) -> str:
     return " ".join(text.split()).strip()
 
 
+def written(mention: Mention) -> str:
+    """The figure as written, with a capital that only starts the sentence lowered:
+    "Fifteen people were killed." -> "fifteen"; "About 150" -> "about 150"."""
+    words = figure_words(mention.figure)
+    at_start = not mention.sentence[: mention.offset].strip(" \t\n\"'“‘(…")
+    if at_start and words[:1].isupper() and words[1:2].islower():
+        return words[0].lower() + words[1:]
+    return words
+
+
 def _groups(corpus: Corpus, chosen: dict[int, Mention]) -> list[tuple[str, tuple[str, ...]]]:
-    """Sources grouped by the figure they state, smallest figure first."""
-    groups: dict[str, tuple[float, list[str]]] = {}
+    """Sources grouped by the interval their figure allows ("15" and "Fifteen" together),
+    smallest first, each group named by its figure as first written."""
+    groups: dict[Interval, tuple[str, list[str]]] = {}
     for index in sorted(chosen):
-        figure = chosen[index].figure
-        entry = groups.setdefault(figure_words(figure), (float(figure.value), []))
+        mention = chosen[index]
+        entry = groups.setdefault(interval_of(mention.figure), (written(mention), []))
         entry[1].append(corpus.articles[index].source.path)
-    ordered = sorted(groups.items(), key=lambda item: (item[1][0], item[0]))
-    return [(words, tuple(paths)) for words, (_, paths) in ordered]
+    ordered = sorted(groups.items(), key=lambda item: (item[0].low, item[0].high, item[1][0]))
+    return [(words, tuple(paths)) for _, (words, paths) in ordered]
 
 
 def worst(verdicts: Iterable[str]) -> str:

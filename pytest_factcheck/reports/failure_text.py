@@ -11,47 +11,31 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
-__all__ = ["describe_interval", "fmt_number", "headline", "render_failure", "source_label"]
+from ..checking.verdicts import BADNESS, DIFFERING, ORDER, verdict_word
+from .vocabulary import conversion_text, describe_interval, fmt_number, outlet_label
+
+__all__ = ["describe_interval", "fmt_number", "headline", "reason", "render_failure", "source_label"]
 
 WIDTH = 79
 INDENT = " " * 13
 EXCERPT = 230  # characters of the sentence shown around the figure
-DETAILED = ("conflict", "newer", "hedged", "waived")
-BRIEF = ("agree", "earlier", "silent", "out_of_scope")
-LABEL = {"out_of_scope": "out of scope"}
+#: Verdicts shown with their evidence (the differing ones, worst first, then waived), and
+#: the rest, named in one line each: together, every verdict of ``ORDER``.
+DETAILED = (*DIFFERING, "waived")
+BRIEF = tuple(v for v in ORDER if v not in DETAILED)
 #: Sources named in each brief line (agree, silent...) before "and N more sources".
 BRIEF_NAMES = 8
 
 
-def fmt_number(value: float | int | None) -> str:
-    if value is None:
-        return "?"
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
-def describe_interval(entry: dict[str, Any]) -> str:
-    """The interval a figure's wording allows, in words: "more than 130", "143.45 to 158.55"."""
-    low, high = entry.get("low"), entry.get("high")
-    unit = f" {entry['unit']}" if entry.get("unit") and entry.get("kind") in ("measure", "money") else ""
-    if low is not None and high is not None:
-        if low == high:
-            return f"exactly {fmt_number(low)}{unit}"
-        left = "above " if entry.get("low_open") else ""
-        right = " (not included)" if entry.get("high_open") else ""
-        return f"{left}{fmt_number(low)} to {fmt_number(high)}{right}{unit}"
-    if low is not None:
-        return f"{'more than' if entry.get('low_open') else 'at least'} {fmt_number(low)}{unit}"
-    if high is not None:
-        return f"{'fewer than' if entry.get('high_open') else 'at most'} {fmt_number(high)}{unit}"
-    return "any number"
-
-
 def source_label(finding: dict[str, Any], with_date: bool = True) -> str:
-    name = finding["outlet"] or f"unknown outlet ({finding['source'].rsplit('/', 1)[-1]})"
     if finding.get("role") == "draft":
-        name = f"Our draft, {name}" if finding["outlet"] else f"Our draft ({finding['source'].rsplit('/', 1)[-1]})"
+        name = (
+            f"Our draft, {finding['outlet']}"
+            if finding["outlet"]
+            else f"Our draft ({finding['source'].rsplit('/', 1)[-1]})"
+        )
+    else:
+        name = outlet_label(finding)
     if not with_date:
         return name
     return f"{name}, {finding['published'] or 'date unknown'}"
@@ -108,7 +92,7 @@ def headline(fact: dict[str, Any]) -> str:
     if lead:
         return lead
     target = fact["expect"] or "each other"
-    differing, _ = with_verdicts(fact, ("conflict", "newer", "hedged"))
+    differing, _ = with_verdicts(fact, DIFFERING)
     if differing:
         total = len(fact["findings"])
         return f"{len(differing)} of {total} source{'s' if total != 1 else ''} differ{'s' if len(differing) == 1 else ''} from {target}"
@@ -121,9 +105,8 @@ def _quoted(finding: dict[str, Any]) -> str:
 
 
 def _worst_mention(finding: dict[str, Any]) -> dict[str, Any] | None:
-    order = {"agree": 0, "earlier": 1, "hedged": 2, "newer": 3, "conflict": 4}
     mentions = finding.get("mentions") or []
-    return max(mentions, key=lambda m: order.get(m.get("verdict", "agree"), 0)) if mentions else None
+    return max(mentions, key=lambda m: BADNESS.get(m.get("verdict", "agree"), 0)) if mentions else None
 
 
 def render_failure(fact: dict[str, Any]) -> str:
@@ -196,7 +179,7 @@ def _short_label(finding: dict[str, Any]) -> str:
 
 def _detail(finding: dict[str, Any], fact: dict[str, Any]) -> list[str]:
     verdict = finding["verdict"]
-    lines = [f"{LABEL.get(verdict, verdict).upper():<13}{source_label(finding)}"]
+    lines = [f"{verdict_word(verdict).upper():<13}{source_label(finding)}"]
     if finding.get("note"):
         lines += textwrap.wrap(finding["note"], WIDTH, initial_indent=INDENT, subsequent_indent=INDENT + "  ")
     waiver = finding.get("waiver")
@@ -207,7 +190,7 @@ def _detail(finding: dict[str, Any], fact: dict[str, Any]) -> list[str]:
             continue
         lines.append(f"{INDENT}{finding['source']}:{_place(mention)}")
         lines += textwrap.wrap(
-            f'says "{mention["text"]}": {_why(mention, fact)}', WIDTH, initial_indent=INDENT, subsequent_indent=INDENT
+            f'says "{mention["text"]}": {reason(mention, fact)}', WIDTH, initial_indent=INDENT, subsequent_indent=INDENT
         )
         lines += textwrap.wrap(
             _excerpt(mention), WIDTH - 2, initial_indent=INDENT + "| ", subsequent_indent=INDENT + "| "
@@ -222,20 +205,28 @@ def _waiver_lines(waiver: dict[str, Any]) -> list[str]:
     return textwrap.wrap(f"{state}: {waiver['reason']}", WIDTH, initial_indent=INDENT, subsequent_indent=INDENT)
 
 
-def _why(mention: dict[str, Any], fact: dict[str, Any]) -> str:
+def reason(mention: dict[str, Any], fact: dict[str, Any]) -> str:
+    """Why a figure got its verdict, as every report gives it: "read as 144 to 158, which
+    rules out 140 attacks"."""
     allows = describe_interval(mention)
+    conversion = conversion_text(mention)
+    if conversion:
+        allows += f" ({conversion})"
     verdict = mention.get("verdict")
-    if fact["expect"] is None:
+    expect = fact.get("expect")
+    if expect is None:
         return f"read as {allows}"
-    expect = fact["expect"]
+    after = f" published after {fact['as_of']}" if fact.get("as_of") else ""
+    before = f", published before {fact['as_of']}" if fact.get("as_of") else ""
     if verdict == "conflict":
         return f"read as {allows}, which rules out {expect}"
     if verdict == "hedged":
         return f"read as {allows}: it allows {expect} but does not state it"
     if verdict == "newer":
-        return f"a higher count published after {fact['as_of']}; the desk's figure may be out of date"
+        direction = "lower" if fact.get("trend") == "falling" else "higher"
+        return f"a {direction} count{after}; the desk's figure may be out of date"
     if verdict == "earlier":
-        return f"an older count, published before {fact['as_of']}"
+        return f"an older count{before}"
     return f"read as {allows}"
 
 
@@ -271,6 +262,6 @@ def _brief(fact: dict[str, Any]) -> list[str]:
         hidden = total - len(shown)
         if hidden:
             parts.append(f"and {hidden:,} more source{'s' if hidden != 1 else ''}")
-        label = LABEL.get(verdict, verdict)
+        label = verdict_word(verdict)
         lines += textwrap.wrap("; ".join(parts), WIDTH, initial_indent=f"{label:<13}", subsequent_indent=INDENT)
     return lines

@@ -13,7 +13,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..checking.check import CODES, Finding, Reading, Result, figure_words
+from ..checking.check import Finding, Reading, Result, figure_words
+from ..checking.verdicts import BADNESS, CODES, DIFFERING, ORDER
 from ..common.files import write_atomic
 from ..facts.loading import Fact
 from ..reader.reading import Figure
@@ -22,8 +23,13 @@ from ..sources.finding import Source
 __all__ = ["SCHEMA", "FindingsView", "document", "expand", "fact_entry", "number", "source_entry", "write_json"]
 
 SCHEMA = "pytest-factcheck/1"
-#: Verdicts that count as a difference in summaries.
-DIFFERING = ("conflict", "hedged", "newer")
+#: At most this many mentions are kept per (fact, source), the worst verdicts first, then in
+#: text order; ``mentions_left_out`` counts the rest. A hostile article of one endless line
+#: holds tens of thousands of figures about a fact.
+MAX_MENTIONS = 50
+#: A mention's ``sentence`` is cut to this many characters either side of the figure (at a
+#: word), the cuts marked with "…": the whole sentence stays in the article.
+WINDOW = 160
 
 
 def number(value: float | int | None) -> float | int | None:
@@ -61,8 +67,31 @@ def figure_entry(figure: Figure) -> dict[str, Any]:
     }
 
 
+def window(sentence: str, start: int, end: int, width: int = WINDOW) -> tuple[str, int]:
+    """The sentence cut to ``width`` characters either side of ``sentence[start:end]`` (at a
+    space when there is one near), with "…" where it was cut, and the figure's new start.
+
+    >>> window("a " * 10 + "140 attacks" + " b" * 10, 20, 31, 6)
+    ('…a a 140 attacks b b…', 5)
+    """
+    if len(sentence) <= end - start + 2 * width:
+        return sentence, start
+    left = max(0, start - width)
+    right = min(len(sentence), end + width)
+    if left:
+        space = sentence.find(" ", left, start)
+        left = space + 1 if space != -1 else left
+    if right < len(sentence):
+        space = sentence.rfind(" ", end, right)
+        right = space if space != -1 else right
+    head = "…" if left else ""
+    tail = "…" if right < len(sentence) else ""
+    return f"{head}{sentence[left:right]}{tail}", start - left + len(head)
+
+
 def mention_entry(reading: Reading) -> dict[str, Any]:
     mention = reading.mention
+    sentence, start = window(mention.sentence, mention.offset, mention.offset + len(mention.figure.text))
     entry = figure_entry(mention.figure)
     entry.update(
         {
@@ -70,24 +99,38 @@ def mention_entry(reading: Reading) -> dict[str, Any]:
             "line": mention.line,
             "column": mention.column,
             "position": mention.position,
-            "sentence": mention.sentence,
-            "start": mention.offset,
-            "end": mention.offset + len(mention.figure.text),
+            "sentence": sentence,
+            "start": start,
+            "end": start + len(mention.figure.text),
             "verdict": reading.verdict,
         }
     )
+    if reading.converted is not None:
+        entry["converted"] = {"value": number(reading.converted[0]), "unit": reading.converted[1]}
     return entry
 
 
+def kept_readings(readings: Sequence[Reading], limit: int = MAX_MENTIONS) -> list[Reading]:
+    """At most ``limit`` readings: the worst verdicts first, then the earliest, back in
+    text order."""
+    if len(readings) <= limit:
+        return list(readings)
+    ranked = sorted(range(len(readings)), key=lambda i: (-BADNESS.get(readings[i].verdict, 0), i))
+    return [readings[i] for i in sorted(ranked[:limit])]
+
+
 def finding_entry(finding: Finding) -> dict[str, Any]:
+    kept = kept_readings(finding.readings)
     entry: dict[str, Any] = {
         "source": finding.source.path,
         "outlet": finding.source.outlet,
         "published": finding.source.published.isoformat() if finding.source.published else None,
         "role": finding.source.role,
         "verdict": finding.verdict,
-        "mentions": [mention_entry(r) for r in finding.readings],
+        "mentions": [mention_entry(r) for r in kept],
     }
+    if len(kept) < len(finding.readings):
+        entry["mentions_left_out"] = len(finding.readings) - len(kept)
     if finding.waiver is not None:
         waiver = finding.waiver
         entry["waiver"] = {
@@ -169,7 +212,12 @@ def summary(cells: str, unconfirmed: str | None = None) -> str:
         )
     else:
         agree = counts.get("agree", 0)
-        text = f"{agree} of {total} source{'s' if total != 1 else ''} agree{'s' if agree == 1 and total == 1 else ''}, none differs"
+        text = f"{agree} of {total} source{'s' if total != 1 else ''} agree{'s' if agree == 1 and total == 1 else ''}"
+        waived = counts.get("waived", 0)
+        if waived:  # a waived source differs: say so, as its cell does
+            text += f"; {waived} differ{'s' if waived == 1 else ''}, waived by an editor"
+        else:
+            text += ", none differs"
     if unconfirmed:
         text += f"; {unconfirmed}"
     return text
@@ -252,6 +300,25 @@ def document(
     expanded = [expand(fact, ordered) for fact in sorted(facts, key=lambda f: f["nodeid"])]
     listed = sorted(errors, key=lambda e: (e["file"], e["line"], e["column"], e["message"]))
     return {"schema": SCHEMA, "sources": ordered, "facts": expanded, "errors": listed}
+
+
+#: The verdicts ``--factcheck-json-silent omit`` leaves out of the JSON.
+QUIET = ("silent", "out_of_scope")
+
+
+def without_silent(doc: dict[str, Any]) -> dict[str, Any]:
+    """The document with each fact's silent and out-of-scope findings left out
+    (``--factcheck-json-silent omit``): a large desk's JSON holds what sources say."""
+    facts = []
+    for fact in doc["facts"]:
+        findings = fact["findings"]
+        pick = getattr(findings, "with_verdicts", None)
+        if pick is not None:
+            kept = pick([v for v in ORDER if v not in QUIET])[0]
+        else:
+            kept = [f for f in findings if f.get("verdict") not in QUIET]
+        facts.append(dict(fact, findings=kept))
+    return dict(doc, facts=facts)
 
 
 def write_json(path: Path, doc: Any) -> None:

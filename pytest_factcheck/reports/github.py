@@ -14,6 +14,7 @@ Article and facts-file text is untrusted: annotations escape it as the runner re
 every HTML and Markdown character it could use.
 """
 
+from ..checking.verdicts import EMOJI, UNKNOWN_EMOJI
 from .matrix import (
     VERDICTS,
     cells_of,
@@ -25,6 +26,7 @@ from .matrix import (
     expected_text,
     fact_labels,
     fact_status,
+    in_file_order,
     is_failing,
     outlet_label,
     sources_of,
@@ -34,17 +36,6 @@ from .matrix import (
 
 __all__ = ["annotations", "escape_data", "escape_property", "markdown_text", "step_summary"]
 
-EMOJI = {
-    "agree": "\u2705",
-    "hedged": "\U0001f7e1",
-    "conflict": "\u274c",
-    "silent": "\u2796",
-    "out_of_scope": "\u26aa",
-    "earlier": "\u23ea",
-    "newer": "\u23e9",
-    "waived": "\U0001f515",
-}
-UNKNOWN_EMOJI = "\u2754"
 STATUS_EMOJI = {"failed": "\u274c", "warned": "\u26a0\ufe0f", "passed": "\u2705", "skipped": "\u23ed\ufe0f"}
 
 
@@ -114,9 +105,13 @@ def _message(fact: dict, differing: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def _annotation(fact: dict, level: str) -> str:
+def _labels(facts: list[dict]) -> dict[int, str]:
+    """Each fact's name by ``id()``: its id, or ``file.yaml::id`` where two files share it."""
+    return {id(f): label for f, label in zip(facts, fact_labels(facts))}
+
+
+def _annotation(fact: dict, level: str, ident: str) -> str:
     differing = [f for f in fact.get("findings") or [] if differs(fact, f)]
-    ident = clean(fact.get("id") or fact.get("nodeid") or "?")
     failing = set(fact.get("failing") or ())
     ours = [f for f in differing if f.get("role") == "draft" and f.get("source") in failing]
     differing = ours + [f for f in differing if f not in ours]  # drafts first
@@ -136,11 +131,10 @@ def _annotation(fact: dict, level: str) -> str:
     return f"::{level} {','.join(props)}::{escape_data(_message(fact, differing))}"
 
 
-def _draft_annotations(fact: dict, level: str) -> list[str]:
+def _draft_annotations(fact: dict, level: str, ident: str) -> list[str]:
     """One annotation on each failing draft's own line (a feed line's file, a page's line;
     none for a figure placed only by its paragraph), so the diff view shows it in the story."""
     failing = set(fact.get("failing") or ())
-    ident = clean(fact.get("id") or fact.get("nodeid") or "?")
     out = []
     for finding in fact.get("findings") or []:
         if finding.get("role") != "draft" or finding.get("source") not in failing:
@@ -162,11 +156,13 @@ def annotations(doc: dict, *, limit: int = 10) -> list[str]:
     """Workflow command lines (print each on its own line to stdout or stderr): one on each
     load error's line, one on each failing fact's line, and one on each failing draft's line."""
     by_level: dict[str, list[str]] = {"error": error_annotations(doc), "warning": []}
-    for fact in doc.get("facts") or []:
+    facts = in_file_order(doc.get("facts") or [])
+    labels = _labels(facts)
+    for fact in facts:
         if is_failing(fact):
             level = "warning" if fact.get("severity") == "warning" else "error"
-            by_level[level].append(_annotation(fact, level))
-            by_level[level].extend(_draft_annotations(fact, level))
+            by_level[level].append(_annotation(fact, level, labels[id(fact)]))
+            by_level[level].extend(_draft_annotations(fact, level, labels[id(fact)]))
     out: list[str] = []
     left_out = {}
     for level, lines in by_level.items():
@@ -244,7 +240,7 @@ def _status(fact: dict) -> str:
 
 
 def _headline(doc: dict) -> list[str]:
-    facts = list(doc.get("facts") or [])
+    facts = in_file_order(doc.get("facts") or [])
     statuses = {fact_status(f) for f in facts}
     icon = (
         STATUS_EMOJI["failed"]
@@ -271,12 +267,12 @@ def _matrix(doc: dict) -> tuple[list[str], list[str]]:
     index = {s["path"]: i for i, s in enumerate(sources)}
     head = [
         "| Fact | Result | "
-        + " | ".join(f"{markdown_text(outlet_label(s))}<br>{markdown_text(date_label(s))}" for s in sources)
+        + " | ".join(f"{markdown_text(outlet_label(s, short=True))}<br>{markdown_text(date_label(s))}" for s in sources)
         + " |",
         "|:--|:--|" + ":-:|" * len(sources),
     ]
     rows = []
-    facts = list(doc.get("facts") or [])
+    facts = in_file_order(doc.get("facts") or [])
     for fact, label in zip(facts, fact_labels(facts)):
         cells = [(_emoji(f.get("verdict")) if f else " ") for f in cells_of(fact, index)]
         rows.append(f"| **{markdown_text(label)}** | {_status(fact)} | " + " | ".join(cells) + " |")
@@ -297,7 +293,7 @@ def _sentence(mention: dict) -> str:
     return markdown_text(sentence)
 
 
-def _evidence(fact: dict) -> str | None:
+def _evidence(fact: dict, label: str) -> str | None:
     rows = []
     for f in fact.get("findings") or []:
         source = {"path": f.get("source"), "outlet": f.get("outlet"), "published": f.get("published")}
@@ -331,7 +327,7 @@ def _evidence(fact: dict) -> str | None:
     return "\n".join(
         [
             f"<details><summary>{STATUS_EMOJI.get(fact_status(fact), UNKNOWN_EMOJI)} "
-            f"<b>{_html_text(fact.get('id'))}</b>: {summary}</summary>",
+            f"<b>{_html_text(label)}</b>: {summary}</summary>",
             "",
             f"**Claim:** {markdown_text(fact.get('claim') or '')}<br>",
             f"**Expected:** {markdown_text(expected_text(fact))} \u00b7 <code>{location}</code>",
@@ -352,13 +348,14 @@ def _size(lines: list[str]) -> int:
 
 def step_summary(doc: dict, *, max_bytes: int = 1024 * 1024 - 1024) -> str:
     """GitHub-flavoured Markdown for ``$GITHUB_STEP_SUMMARY``, at most ``max_bytes`` (UTF-8)."""
-    facts = list(doc.get("facts") or [])
+    facts = in_file_order(doc.get("facts") or [])
     head = _headline(doc)
     if not facts:
         return "\n".join(head)
     table_head, rows = _matrix(doc)
     ordered = [f for f in facts if is_failing(f)] + [f for f in facts if not is_failing(f)]
-    evidence = [e for e in (_evidence(f) for f in ordered) if e]
+    labels = _labels(facts)
+    evidence = [e for e in (_evidence(f, labels[id(f)]) for f in ordered) if e]
     evidence_head = [
         "",
         "### Evidence",

@@ -12,11 +12,14 @@ name must not be able to move the cursor or recolour the log).
 
 from __future__ import annotations
 
+import re
 import textwrap
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
-from typing import Any
+
+from ..checking.verdicts import CODES, DIFFERING, ORDER, UNKNOWN_CODE, verdict_word
+from .vocabulary import clean, outlet_label
 
 __all__ = [
     "DIFFERING",
@@ -30,6 +33,7 @@ __all__ = [
     "expected_text",
     "fact_labels",
     "fact_status",
+    "in_file_order",
     "is_failing",
     "outlet_label",
     "render_matrix",
@@ -38,25 +42,9 @@ __all__ = [
     "verdict_word",
 ]
 
-#: Every verdict the checker may give, in the order reports list them.
-VERDICTS = ("agree", "hedged", "conflict", "silent", "out_of_scope", "earlier", "newer", "waived")
-
-#: Verdicts that say "this source does not back the expected figure". ``hedged`` is only
-#: counted against a fact that failed (or warned): on a passing fact it is accepted wording.
-DIFFERING = ("conflict", "newer", "hedged")
-
-#: One ASCII character per verdict: reads the same in a terminal and in a plain CI log.
-SYMBOLS = {
-    "agree": "+",
-    "hedged": "~",
-    "conflict": "X",
-    "silent": ".",
-    "out_of_scope": "-",
-    "earlier": "<",
-    "newer": ">",
-    "waived": "w",
-}
-UNKNOWN_SYMBOL = "?"
+VERDICTS = ORDER  # the one order (checking.verdicts), under the name reports import
+SYMBOLS = CODES
+UNKNOWN_SYMBOL = UNKNOWN_CODE
 
 #: SGR colour per verdict (used only with ``color=True``).
 _COLORS = {
@@ -85,11 +73,6 @@ _STATUS = {
 # ---------------------------------------------------------------------------- shared helpers
 
 
-def verdict_word(verdict: str) -> str:
-    """``out_of_scope`` -> ``out of scope``; what an editor reads."""
-    return str(verdict).replace("_", " ")
-
-
 def fact_status(fact: dict) -> str:
     """The fact's outcome as reports show it: a passed fact with ``warned: true`` is ``warned``."""
     outcome = str(fact.get("outcome") or "unknown")
@@ -106,7 +89,7 @@ def differs(fact: dict, finding: dict) -> bool:
     """Does this finding count against the fact? conflict and newer always; hedged only when
     the fact failed or warned; an unknown (future) verdict when the fact failed."""
     verdict = finding.get("verdict")
-    if verdict in ("conflict", "newer"):
+    if verdict in DIFFERING and verdict != "hedged":
         return True
     if verdict == "hedged" or verdict not in VERDICTS:
         return is_failing(fact)
@@ -148,13 +131,10 @@ def cells_of(fact: dict, index: dict[str, int]) -> list[dict | None]:
     return row
 
 
-def clean(text: Any) -> str:
-    """Untrusted text -> one printable line: control, format (bidi) and separator characters
-    become spaces, runs of whitespace collapse."""
-    text = str(text)
-    if not text.isprintable():  # rare: only then look at each character
-        text = "".join(" " if unicodedata.category(ch)[0] in "CZ" else ch for ch in text)
-    return " ".join(text.split())
+def in_file_order(facts: Iterable[dict]) -> list[dict]:
+    """The facts as the desk wrote them: by facts file, then by line (not by node id, which
+    sorts "attacks-10" before "attacks-9")."""
+    return sorted(facts, key=lambda f: (str(f.get("file") or ""), int(f.get("line") or 0), str(f.get("nodeid") or "")))
 
 
 def fact_labels(facts: list[dict]) -> list[str]:
@@ -162,14 +142,6 @@ def fact_labels(facts: list[dict]) -> list[str]:
     ids = [clean(f.get("id") or f.get("nodeid") or "?") for f in facts]
     seen = Counter(ids)
     return [i if seen[i] == 1 else f"{clean(f.get('file') or '?').rsplit('/', 1)[-1]}::{i}" for i, f in zip(ids, facts)]
-
-
-def outlet_label(source: dict) -> str:
-    """The outlet's name, or the file name when the outlet is unknown; a draft of the desk's
-    own is marked as ours: "our draft: attacks.md"."""
-    outlet = source.get("outlet")
-    name = clean(outlet) if outlet and clean(outlet) else clean(str(source.get("path") or "?").rsplit("/", 1)[-1])
-    return f"our draft: {name}" if source.get("role") == "draft" else name
 
 
 def date_label(source: dict) -> str:
@@ -261,10 +233,21 @@ def _pad(text: str, width: int) -> str:
 
 
 def _short(name: str, width: int) -> str:
-    """An outlet name cut to ``width``, dropping a leading "The " first."""
+    """A name cut to ``width`` between words (dropping a leading "The " first), marked ".."."""
     if _width(name) > width and name.lower().startswith("the "):
         name = name[4:]
-    return _fit(name, width)
+    if _width(name) <= width:
+        return name
+    kept = ""
+    for piece in re.findall(_PIECES, name):
+        if _width(kept + piece.rstrip() + "..") > width:
+            break
+        kept += piece
+    return kept.rstrip() + ".." if kept.strip() else _fit(name, width)
+
+
+#: A word and the separators after it: where a name may be broken.
+_PIECES = r"[^\s\-_./:]*[\-_./:]*\s*"
 
 
 def _wrap2(text: str, width: int, lines: int = 2) -> list[str]:
@@ -276,18 +259,31 @@ def _wrap2(text: str, width: int, lines: int = 2) -> list[str]:
         wrapped = textwrap.wrap(candidate, width, break_on_hyphens=True) or [""]
         if len(wrapped) <= lines and all(_width(w) <= width for w in wrapped):
             return wrapped + [""] * (lines - len(wrapped))
-    # Hard split (long single words, file names), the last line cut.
-    out, rest = [], text
-    for _ in range(lines - 1):
-        head, used = "", 0
-        for ch in rest:
-            if used + _width(ch) > width:
+    # Names and file names: break only after a separator ("ain-al-asad-2024.yaml::x" ->
+    # "ain-al-", "asad-2024.", "yaml::x"), never inside a word; a word too long for a line
+    # is cut with "..", and so is the last line when words are left over.
+    pieces = [p for p in re.findall(_PIECES, text) if p]
+    out: list[str] = []
+    line = ""
+    for piece in pieces:
+        if line and _width(line + piece.rstrip()) > width:
+            out.append(line.rstrip())
+            line = ""
+        line += piece
+    out.append(line.rstrip())
+    if len(out) > lines:
+        out = out[:lines]
+        kept = ""
+        for piece in re.findall(_PIECES, out[-1]):
+            if _width(kept + piece.rstrip() + "..") > width:
                 break
-            head, used = head + ch, used + _width(ch)
-        out.append(head)
-        rest = rest[len(head) :].lstrip()
-    out.append(_fit(rest, width))
-    return out
+            kept += piece
+        if not kept.strip():  # one word longer than the line: no whole word to keep
+            kept = out[-1]
+            while _width(kept) > width - 2:
+                kept = kept[:-1]
+        out[-1] = kept.rstrip() + ".."
+    return [_fit(x, width) for x in out] + [""] * (lines - len(out))
 
 
 # ----------------------------------------------------------------------------------- layout
@@ -353,7 +349,7 @@ def _grid(
 
 
 def _source_head(source: dict) -> list[str]:
-    return [*_wrap2(outlet_label(source), _COL), _fit(date_label(source), _COL)]
+    return [*_wrap2(outlet_label(source, short=True), _COL), _fit(date_label(source), _COL)]
 
 
 def _layout(facts: list[dict], sources: list[dict], width: int) -> list[_Line]:
@@ -373,8 +369,8 @@ def _layout(facts: list[dict], sources: list[dict], width: int) -> list[_Line]:
     # 2. Few facts, many sources: sources down, facts across (each row names its source).
     label_w = min(33, width - len(facts) * (_COL + 1))
     if label_w >= 20:
-        name_w = min(label_w - 11, max(_width(_short(outlet_label(s), 99)) for s in sources))
-        labels = [f"{_pad(_short(outlet_label(s), name_w), name_w)} {date_label(s)}" for s in sources]
+        name_w = min(label_w - 11, max(_width(_short(outlet_label(s, short=True), 99)) for s in sources))
+        labels = [f"{_pad(_short(outlet_label(s, short=True), name_w), name_w)} {date_label(s)}" for s in sources]
         label_w = max(_width(x) for x in labels)
         heads = [[*_wrap2(i, _COL, 3), st[0]] for i, st in zip(ids, statuses)]
         lines = []
@@ -408,13 +404,15 @@ def _layout(facts: list[dict], sources: list[dict], width: int) -> list[_Line]:
                 line.add(" " + num[k])
             lines.append(line)
         for i, st, r in zip(ids, statuses, table):
-            line = _Line().add(_pad(i, label_w) + " ").add(_pad(st[0], _STATUS_W), st[1])
+            line = _Line().add(_pad(_short(i, label_w), label_w) + " ").add(_pad(st[0], _STATUS_W), st[1])
             for c in cols:
                 line.add(" ").add(*_cell(r[c]))
             lines.append(line)
     lines.append(_Line())
     for c, s in enumerate(sources):
-        lines.append(_Line().add(f"{str(c + 1).rjust(digits)}  {_pad(date_label(s), _COL)}  {outlet_label(s)}"))
+        lines.append(
+            _Line().add(f"{str(c + 1).rjust(digits)}  {_pad(date_label(s), _COL)}  {outlet_label(s, short=True)}")
+        )
     return lines
 
 
@@ -484,7 +482,7 @@ def render_matrix(doc: dict, *, width: int = 80, color: bool = False, mode: str 
     ``mode`` is ``"all"`` or ``"failed"`` (only facts that failed or warned).
     """
     width = max(int(width), 20)
-    facts = list(doc.get("facts") or [])
+    facts = in_file_order(doc.get("facts") or [])
     sources = sources_of(doc)
     shown = [f for f in facts if is_failing(f)] if mode == "failed" else facts
 
