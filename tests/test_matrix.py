@@ -75,11 +75,11 @@ SAMPLE_OUTLETS = (  # each outlet (or, when unknown, the file name) wrapped to i
     ("The New", "York Times"),
     ("Washington", "Times"),
 )
-SAMPLE_ROWS = (  # in the file's order; one symbol per source, in source order
+SAMPLE_ROWS = (  # in the facts file's order (lines 7, 13, 20, 27, 34, then the next file); one symbol per source
     ("militia-attacks", "FAILED", "++~X."),
-    ("personnel-injured", "passed", "++.w-"),
-    ("us-injured-al-asad", "FAILED", "~~.>-"),
     ("us-troops-iraq", "passed", "++++."),
+    ("us-injured-al-asad", "FAILED", "~~.>-"),
+    ("personnel-injured", "passed", "++.w-"),
     ("us-troops-syria", "passed", "++.+."),
     ("gaza-injured", "WARNED", "..X.-"),
 )
