@@ -121,10 +121,10 @@ def render_failure(fact: dict[str, Any]) -> str:
     if fact.get("groups"):
         lines += _field("figures", "; ".join(_group(g, fact) for g in fact["groups"]))
     drafts = failing_drafts(fact)
+    for finding in drafts:  # our draft first: it is what the editor acts on
+        lines += ["", *_detail(finding, fact)]
     if drafts:
         lines += ["", *textwrap.wrap(_references_note(fact), WIDTH)]
-    for finding in drafts:
-        lines += ["", *_detail(finding, fact)]
     for verdict in DETAILED:
         for finding in with_verdicts(fact, (verdict,))[0]:
             if finding not in drafts:
