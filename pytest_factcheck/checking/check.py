@@ -32,7 +32,7 @@ from ..facts.loading import Fact, Scope, Waiver
 from ..reader.reading import Figure
 from ..sources.articles import Mention
 from ..sources.finding import Source
-from .corpus import BY_KIND, Corpus
+from .corpus import BY_KIND, Corpus, NearIndex
 
 __all__ = ["BADNESS", "Finding", "Interval", "Reading", "Result", "check_fact", "in_scope", "interval_of"]
 
@@ -410,25 +410,69 @@ def _note_unknown_dates(fact: Fact, corpus: Corpus, base: str, findings: dict[in
 
 
 def _candidates(fact: Fact, corpus: Corpus, base: str) -> dict[int, list[Mention]]:
-    """The figures about the fact in the sources its scope takes in, by source index."""
-    expected_kind = fact.expected.kind if fact.expected else "count"
-    if expected_kind in BY_KIND:
-        pool, merge = corpus.by_kind(expected_kind), False
-    else:
-        words = sorted({entry[-1] for entry in fact.counts})
-        pool = [c for word in words for c in corpus.by_word(word)]
-        merge = len(words) > 1
-    out: dict[int, list[Mention]] = {}
-    in_scope_code = CODES["silent"]
+    """The figures about the fact in the sources its scope takes in, by source index, in
+    text order. The matcher (``about``) judges only the figures that ``select`` lets through."""
+    index = corpus.near_index()
     memo = vocabulary_memo(corpus)
-    for candidate in pool:
-        if base[candidate.index] == in_scope_code and about(fact, candidate.mention, memo):
+    in_scope_code = CODES["silent"]
+    out: dict[int, list[Mention]] = {}
+    for n in select(fact, corpus, memo):
+        candidate = index.figures[n]
+        if base[candidate.index] != in_scope_code:
+            continue
+        index.judged += 1
+        if about(fact, candidate.mention, memo):
             out.setdefault(candidate.index, []).append(candidate.mention)
-    if merge:
-        for index, mentions in out.items():  # several words' lists: back into text order, once each
-            unique = {id(m): m for m in mentions}
-            out[index] = sorted(unique.values(), key=lambda m: m.figure.start)
     return out
+
+
+def select(fact: Fact, corpus: Corpus, memo: dict) -> list[int]:
+    """The numbers (in ``corpus.near_index()``, ascending: text order) of the figures that
+    carry the fact's noun (or kind) and, for every ``context`` entry, a word near them that
+    is close to one of its words: a sound prefilter, since ``about`` turns down every other
+    figure by the same set test before any fuzzy window.
+
+    The lists are intersected smallest first: the smallest (the noun's, or a place's) is
+    walked, and each of its figures is tested against the other lists in O(1) (a lookup in
+    its noun words, or its near words against a set). So the cost follows the figures that
+    share the fact's noun *and* its context, not every figure with its noun."""
+    index = corpus.near_index()
+    lists: list[tuple[int, int, list[list[int]]]] = []  # (size, position, lists to unite)
+    kind = fact.expected.kind if fact.expected else "count"
+    words = set() if kind in BY_KIND else {entry[-1] for entry in fact.counts}
+    if kind in BY_KIND:
+        nouns = [index.by_kind.get(kind, [])]
+    else:
+        nouns = [index.by_word.get(word, []) for word in sorted(words)]
+    lists.append((sum(map(len, nouns)), 0, nouns))
+    close = _context_words(fact, memo)
+    for position, group in enumerate(close, 1):
+        near = [index.near[w] for w in sorted(group) if w in index.near]
+        lists.append((sum(map(len, near)), position, near))
+    _, first, seed = min(lists)
+    numbers = seed[0] if len(seed) == 1 else sorted(set().union(*seed))
+    index.examined += len(numbers)
+    tests = []
+    if first != 0:
+        tests.append(_noun_test(index, kind, words))
+    tests += [_near_test(index, group) for position, group in enumerate(close, 1) if position != first]
+    return [n for n in numbers if all(test(n) for test in tests)]
+
+
+def _context_words(fact: Fact, memo: dict) -> list[frozenset[str]]:
+    """For each ``context`` entry (a list of alternatives), the words of the corpus close to
+    a word of one of them: the words one of which a figure about the fact has near it."""
+    return [frozenset().union(*(_close_words(alt, memo) for alt in group if alt)) for group in fact.context]
+
+
+def _noun_test(index: NearIndex, kind: str, words: set[str]):
+    if kind in BY_KIND:
+        return lambda n: index.kind_of[n] == kind
+    return lambda n: not words.isdisjoint(index.words_of[n])
+
+
+def _near_test(index: NearIndex, group: frozenset[str]):
+    return lambda n: not group.isdisjoint(index.figures[n].mention.near)
 
 
 def _finding(fact: Fact, source: Source, readings: list[Reading]) -> Finding:

@@ -16,7 +16,7 @@ from ..common.words import singular
 from ..sources.articles import Article, Mention, read_article
 from ..sources.finding import Source
 
-__all__ = ["Candidate", "Corpus"]
+__all__ = ["Candidate", "Corpus", "NearIndex"]
 
 #: kinds looked up by kind rather than by the noun they count
 BY_KIND = ("measure", "money", "percent", "ratio")
@@ -70,3 +70,52 @@ class Corpus:
 
     def by_kind(self, kind: str) -> list[Candidate]:
         return self._by_kind.get(kind, [])
+
+    def near_index(self) -> NearIndex:
+        """The figures of the noun and kind lists, indexed by the words near them as well:
+        built on first use, once per corpus."""
+        index = self.memo.get(NearIndex)
+        if index is None:
+            index = self.memo[NearIndex] = NearIndex(self._by_word, self._by_kind)
+        return index
+
+
+class NearIndex:
+    """The indexed figures numbered in text order (source by source), and looked up three
+    ways: by the words near each figure (``Mention.near``: its clause and the sentence's
+    lead-in, the very words ``context`` entries are matched in), by noun and by kind.
+
+    * ``figures[n]``: the candidate numbered ``n``;
+    * ``near[word]``, ``by_word[word]``, ``by_kind[kind]``: ascending candidate numbers;
+    * ``words_of[n]``, ``kind_of[n]``: which noun lists and which kind list hold ``n``, so
+      that a candidate found through one list is tested against another in O(1).
+
+    ``examined`` counts the candidates a selection has looked at and ``judged`` those the
+    matcher was asked about: the checker's cost, in steps rather than seconds.
+    """
+
+    def __init__(self, by_word: dict[str, list[Candidate]], by_kind: dict[str, list[Candidate]]) -> None:
+        seen: dict[int, Candidate] = {}
+        for table in (by_word, by_kind):
+            for candidates in table.values():
+                for candidate in candidates:
+                    seen.setdefault(id(candidate), candidate)
+        self.figures: list[Candidate] = sorted(seen.values(), key=lambda c: (c.index, c.mention.figure.start))
+        number = {id(c): n for n, c in enumerate(self.figures)}
+        self.by_word = {w: sorted(number[id(c)] for c in cs) for w, cs in by_word.items()}
+        self.by_kind = {k: sorted(number[id(c)] for c in cs) for k, cs in by_kind.items()}
+        self.words_of: list[tuple[str, ...]] = [()] * len(self.figures)
+        for word, numbers in sorted(self.by_word.items()):
+            for n in numbers:
+                self.words_of[n] += (word,)
+        self.kind_of: list[str | None] = [None] * len(self.figures)
+        for kind, numbers in self.by_kind.items():
+            for n in numbers:
+                self.kind_of[n] = kind
+        near: dict[str, list[int]] = defaultdict(list)
+        for n, candidate in enumerate(self.figures):
+            for word in set(candidate.mention.near):
+                near[word].append(n)
+        self.near: dict[str, list[int]] = dict(near)
+        self.examined = 0
+        self.judged = 0
