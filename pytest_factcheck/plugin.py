@@ -10,6 +10,7 @@ and the reports.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import time
@@ -20,11 +21,11 @@ from typing import Any
 import pytest
 
 from . import FactcheckWarning
-from .checking.check import check_fact
+from .checking.verdict_cache import VerdictCache
 from .facts.loading import Fact, InputError
 from .reports.failure_text import headline, render_failure
-from .reports.findings_json import document, expand, fact_entry, static_fact_entry, write_json
-from .session import FACT_SUFFIXES, CheckSession, facts_files, prefill
+from .reports.findings_json import document, expand, static_fact_entry, write_json
+from .session import FACT_SUFFIXES, CheckSession, RunStats, facts_files, prefill
 from .sources.cache import ReadingCache
 from .sources.cache import clear as clear_cache
 
@@ -151,6 +152,9 @@ def pytest_configure(config: pytest.Config) -> None:
         fail_on=_option(config, "factcheck_fail_on"),
         reading=ReadingCache(_cache_folder(config)),
     )
+    state = config.stash[STATE]
+    if state.reading.folder is not None:
+        state.verdicts = VerdictCache(state.reading.folder)
     config.pluginmanager.register(_SessionHooks(config), "factcheck-session")
     if config.pluginmanager.hasplugin("xdist"):
         config.pluginmanager.register(_XdistHooks(config), "factcheck-xdist")
@@ -164,19 +168,25 @@ def _is_worker(config: pytest.Config) -> bool:
     return hasattr(config, "workerinput")
 
 
+def _has_workers(config: pytest.Config) -> bool:
+    """An xdist controller that hands the items to workers (``-n 2``, ``--tx``)."""
+    return not _is_worker(config) and getattr(config.option, "dist", "no") != "no"
+
+
 def pytest_report_header(config: pytest.Config) -> list[str]:
     state = _state(config)
     files = facts_files(state)
     folders = ", ".join(state.shown(f) for f in state.fact_folders)
     line = f"factcheck: {len(files)} facts file{'s' if len(files) != 1 else ''} in {folders}"
-    if state._corpus is not None:
-        counts = state.reading.counts
-        sources = len(state._corpus.articles)
+    if state.prepared or (_has_workers(config) and state.source_folders):
+        sources = len(state.ordered_sources())
         where = ", ".join(state.shown(f) for f in sorted(state.source_folders))
-        line += (
-            f"; {sources} source{'s' if sources != 1 else ''} in {where}: "
-            f"{counts.fresh} read fresh, {counts.cached} from the cache"
-        )
+        line += f"; {sources} source{'s' if sources != 1 else ''} in {where}: "
+        if state.prepared:
+            stats = state.stats
+            line += f"{stats.read_fresh} read fresh, {stats.read_cached} from the cache, in {stats.read_seconds:.1f} s"
+        else:
+            line += "read by the xdist workers (see the summary)"
     else:
         counted = []
         for folder in state.source_paths:
@@ -204,10 +214,16 @@ def _wants_facts(config: pytest.Config, state: CheckSession) -> bool:
 
 
 def _prefill(config: pytest.Config, state: CheckSession) -> None:
+    """Read the sources before the facts are checked. An xdist controller reads nothing:
+    each worker reads its share of what the cache lacks (``CheckSession.share``)."""
+    if _is_worker(config):
+        workerinput = config.workerinput  # type: ignore[attr-defined]
+        state.share = (int(workerinput["workerid"].lstrip("gw")), int(workerinput["workercount"]))
     prefill(
         state,
         progress=_progress_line(config),
         warn=lambda warning: config.issue_config_time_warning(warning, stacklevel=2),
+        read=not _has_workers(config),
     )
 
 
@@ -310,6 +326,7 @@ class FactItem(pytest.Item):
         super().__init__(**kwargs)
         self.fact = fact
         self.entry: dict[str, Any] | None = None
+        self.cached = False
         state = _state(self.config)
         for tag in fact.tags:
             _register_marker(self.config, tag)
@@ -323,20 +340,21 @@ class FactItem(pytest.Item):
 
     def runtest(self) -> None:
         state = _state(self.config)
-        result = check_fact(self.fact, state.corpus(), state.today)
-        self.entry = entry = fact_entry(result, self.nodeid)
+        checked = state.check(self.fact, self.nodeid)
+        self.cached = checked.cached
+        self.entry = entry = checked.entry
         self.user_properties.append(("expect", self.fact.expect or "(consensus)"))
         for finding in entry["findings"].values():
             if finding["mentions"]:  # silent and out-of-scope sources are left out: there can be thousands
                 self.user_properties.append((f"verdict {finding['source']}", finding["verdict"]))
-        for waiver in result.unused_waivers:
+        for waiver in entry["unused_waivers"]:
             self.warn(
                 FactcheckWarning(
-                    f"{self.fact.id}: unused waiver for {waiver.target} (line {waiver.line}): "
+                    f"{self.fact.id}: unused waiver for {waiver['target']} (line {waiver['line']}): "
                     "no differing figure to waive; remove it or check its name"
                 )
             )
-        if not result.failed:
+        if not checked.failed:
             return
         readable = expand(entry, state.source_list)
         if self.fact.severity == "warning" and state.fail_on != "warning":
@@ -362,6 +380,7 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):
     report = yield
     if isinstance(item, FactItem) and (call.when == "call" or (call.when == "setup" and report.skipped)):
         report.factcheck = item.entry if item.entry is not None else static_fact_entry(item.fact, item.nodeid)
+        report.factcheck_cached = item.cached
     return report
 
 
@@ -386,7 +405,7 @@ class _SessionHooks:
     @pytest.hookimpl(tryfirst=True)
     def pytest_sessionstart(self, session: pytest.Session) -> None:
         config = self.config
-        if _is_worker(config) or config.option.collectonly or not _wants_facts(config, self.state):
+        if config.option.collectonly or not _wants_facts(config, self.state):
             return
         _prefill(config, self.state)
 
@@ -412,6 +431,7 @@ class _SessionHooks:
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
         if _is_worker(self.config):
             self.config.workeroutput["factcheck_sources"] = list(self.state.source_entries.values())
+            self.config.workeroutput["factcheck_stats"] = dataclasses.asdict(self.state.stats)
             return
         _write_reports(self.config, _document(self.state))
 
@@ -419,6 +439,7 @@ class _SessionHooks:
         if _is_worker(config) or config.option.collectonly or not self.state.results:
             return
         doc = _document(self.state)
+        terminalreporter.write_line(_stats_line(self.state.stats))
         mode = _option(config, "factcheck_summary")
         if mode != "off":
             from .reports.matrix import render_matrix
@@ -439,8 +460,21 @@ class _XdistHooks:
         self.state = _state(config)
 
     def pytest_testnodedown(self, node: Any, error: Any) -> None:
-        for entry in getattr(node, "workeroutput", {}).get("factcheck_sources", []):
+        output = getattr(node, "workeroutput", {})
+        for entry in output.get("factcheck_sources", []):
             self.state.source_entries.setdefault(entry["path"], entry)
+        self.state.stats.add(output.get("factcheck_stats", {}))
+
+
+def _stats_line(stats: RunStats) -> str:
+    """What the run did, summed over the xdist workers: "factcheck: 5 facts: 3 matched, 2
+    from the verdict cache; sources: 5 read fresh, 0 from the cache, in 0.4 s"."""
+    facts = stats.facts_checked + stats.facts_cached
+    return (
+        f"factcheck: {facts} fact{'s' if facts != 1 else ''}: {stats.facts_checked} matched, "
+        f"{stats.facts_cached} from the verdict cache; sources: {stats.read_fresh} read fresh, "
+        f"{stats.read_cached} from the cache, in {stats.read_seconds:.1f} s"
+    )
 
 
 def _document(state: CheckSession) -> dict[str, Any]:

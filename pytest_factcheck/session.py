@@ -8,23 +8,63 @@ reports), never the plugin.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import hashlib
+import multiprocessing
+import os
+import time
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from . import FactcheckWarning
-from .checking.check import scope_mask
+from .checking.check import candidate_sources, check_fact, scope_mask
 from .checking.corpus import Corpus
-from .facts.loading import FactFile, InputError, Scope, load_fact_file
-from .reports.findings_json import source_entry
+from .checking.verdict_cache import CorpusPrint, VerdictCache, corpus_print, fact_key
+from .facts.loading import Fact, FactFile, InputError, Scope, load_fact_file
+from .reports.findings_json import fact_entry, source_entry
 from .sources.articles import Article
 from .sources.cache import ReadingCache
 from .sources.finding import Source, find_sources
 
 FACT_SUFFIXES = (".yaml", ".yml")
+#: Read in a process pool (one process per core) when at least this many sources are not
+#: in the readings cache; fewer are read in the process itself.
+POOL_AFTER = 64
+#: An xdist worker waiting for another worker's share of the readings reads the rest
+#: itself when no new reading has appeared for this many seconds (a worker that died).
+SHARE_STALL = 30.0
+
+
+@dataclass
+class RunStats:
+    """What a process did, for the header and the summary line: sources read fresh or
+    loaded from the readings cache and how long that took (with indexing), facts matched
+    against the corpus or taken from the verdict cache."""
+
+    read_fresh: int = 0
+    read_cached: int = 0
+    read_seconds: float = 0.0
+    facts_checked: int = 0
+    facts_cached: int = 0
+
+    def add(self, other: dict[str, Any]) -> None:
+        for name, value in other.items():
+            setattr(self, name, getattr(self, name) + value)
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A fact's findings entry (``reports.findings_json.fact_entry``), whether it fails,
+    and whether it came from the verdict cache."""
+
+    entry: dict[str, Any]
+    failed: bool
+    cached: bool
 
 
 @dataclass
@@ -46,6 +86,13 @@ class CheckSession:
     collect_errors: int = 0
     fact_collect_errors: int = 0
     reading: ReadingCache = field(default_factory=lambda: ReadingCache(None))
+    verdicts: VerdictCache | None = None
+    #: an xdist worker's share of the reading: (its number, how many workers)
+    share: tuple[int, int] | None = None
+    stats: RunStats = field(default_factory=RunStats)
+    prepared: bool = False
+    _print: CorpusPrint | None = None
+    _changed: dict[str, frozenset[int] | None] = field(default_factory=dict)
     _corpus: Corpus | None = None
     _corpus_folders: frozenset[Path] = frozenset()
     _folder_sources: dict[Path, list[Source]] = field(default_factory=dict)
@@ -88,43 +135,207 @@ class CheckSession:
             self._folder_sources[folder] = find_sources(folder, self.rootdir)
         return self._folder_sources[folder]
 
+    def ordered_sources(self) -> list[Source]:
+        """Every source any collected fact may look at, once each, sorted by path."""
+        found: dict[str, Source] = {}
+        for folder in sorted(self.source_folders):
+            for source in self.sources_in(folder):
+                found.setdefault(source.path, source)
+        return [found[p] for p in sorted(found)]
+
+    def prepare(
+        self, progress: Callable[[int, int], None] | None = None, warn: Callable[[Warning], None] | None = None
+    ) -> None:
+        """Know the sources before the facts are checked. With a verdict cache: hash every
+        source, and when the cache already knows this corpus (a warm run), take what the
+        reports need (inferred outlets, problems) from it and read nothing; otherwise, and
+        without a cache, read the corpus (``corpus``)."""
+        start = time.perf_counter()
+        sources = self.ordered_sources()
+        if self.verdicts is not None:
+            self._print = corpus_print(sources, [_sha(s) for s in sources])
+            known = self.verdicts.corpus(self._print.contents)
+            if known is not None:
+                self._set_sources([_with_outlet(s, o) for s, (o, _) in zip(sources, known["sources"])])
+                for source, (_, problem) in zip(sources, known["sources"]):
+                    if problem:
+                        _warn(warn, FactcheckWarning(f"{source.path} {problem}"))
+                self.stats.read_cached += len(sources)
+        self.stats.read_seconds += time.perf_counter() - start
+        self.prepared = True
+        if self._print is None or not self.source_entries:
+            self.corpus(progress, warn)
+
     def corpus(
         self, progress: Callable[[int, int], None] | None = None, warn: Callable[[Warning], None] | None = None
     ) -> Corpus:
         """Every source any collected fact may look at, read once per process (through the
-        cache, when there is one)."""
+        readings cache, when there is one; spread over the cores or the xdist workers when
+        much is to be read) and indexed."""
         if self._corpus is None or self._corpus_folders != frozenset(self.source_folders):
-            found: dict[str, Source] = {}
-            for folder in sorted(self.source_folders):
-                for source in self.sources_in(folder):
-                    found.setdefault(source.path, source)
-            ordered = [found[p] for p in sorted(found)]
-            self._corpus = Corpus(ordered, read=_counting(self.reading.read, len(ordered), progress))
+            start = time.perf_counter()
+            sources = self.ordered_sources()
+            articles = self._read_all(sources, progress)
+            self._corpus = Corpus.from_articles(articles)
+            self._corpus.near_index()
             self._corpus_folders = frozenset(self.source_folders)
-            self.source_entries = {a.source.path: source_entry(a.source) for a in self._corpus.articles}
-            self.source_list = [self.source_entries[a.source.path] for a in self._corpus.articles]
-            warn = warn or (lambda warning: warnings.warn(warning, stacklevel=3))
-            for article in self._corpus.articles:
+            self._set_sources([a.source for a in articles])
+            for article in articles:
                 if article.problem:
-                    warn(FactcheckWarning(f"{article.source.path} {article.problem}"))
+                    _warn(warn, FactcheckWarning(f"{article.source.path} {article.problem}"))
             for path in self.reading.counts.rebuilt:
-                warn(FactcheckWarning(f"the cached reading of {path} was unreadable and was read again"))
+                _warn(warn, FactcheckWarning(f"the cached reading of {path} was unreadable and was read again"))
             self.reading.counts.rebuilt.clear()
+            if self.verdicts is not None:
+                if self._print is None or len(self._print.shas) != len(sources):
+                    self._print = corpus_print(sources, [_sha(s) for s in sources])
+                inferred = [a.source.outlet if s.outlet is None else None for s, a in zip(sources, articles)]
+                self.verdicts.store_corpus(self._print, [[o, a.problem] for o, a in zip(inferred, articles)])
+            self.stats.read_seconds += time.perf_counter() - start
         return self._corpus
 
+    def _set_sources(self, sources: list[Source]) -> None:
+        self.source_entries = {s.path: source_entry(s) for s in sources}
+        self.source_list = [self.source_entries[s.path] for s in sources]
 
-def _counting(read: Callable[[Source], Article], total: int, progress: Callable[[int, int], None] | None):
-    if progress is None:
-        return read
-    done = 0
+    def _read_all(self, sources: list[Source], progress: Callable[[int, int], None] | None) -> list[Article]:
+        """Read (or load) every source: an xdist worker reads its share of what the cache
+        lacks and waits for the other workers' shares; a plain run reads what the cache
+        lacks in a process pool when it is much; everything else is loaded in order."""
+        cache = self.reading
+        before = (cache.counts.fresh, cache.counts.cached)
+        missing = list(range(len(sources)))
+        shas: Sequence[str] = ()
+        if cache.folder is not None:
+            known = self._print is not None and len(self._print.shas) == len(sources)
+            shas = self._print.shas if self._print is not None and known else [_sha(s) for s in sources]
+            missing = [i for i, sha in enumerate(shas) if not cache.path(sha).exists()]
+        done: dict[int, Article] = {}
+        if self.share is not None and cache.folder is not None:
+            number, workers = self.share
+            for i in missing:  # shares by corpus position: every worker draws the same lines
+                if i % workers == number:
+                    done[i] = cache.read(sources[i])
+            others = [i for i in missing if i not in done]
+            _wait_for(cache, [shas[i] for i in others])
+        elif len(missing) >= POOL_AFTER and (os.cpu_count() or 1) > 1:
+            done.update(zip(missing, _read_in_pool(cache, [sources[i] for i in missing], progress)))
+        articles = []
+        for i, source in enumerate(sources):
+            articles.append(done.pop(i) if i in done else cache.read(source))
+            if progress is not None:
+                progress(i + 1, len(sources))
+        self.stats.read_fresh += cache.counts.fresh - before[0]
+        self.stats.read_cached += cache.counts.cached - before[1]
+        return articles
 
-    def counted(source: Source) -> Article:
-        nonlocal done
-        done += 1
-        progress(done, total)
-        return read(source)
+    def check(self, fact: Fact, nodeid: str) -> Checked:
+        """A fact's findings entry: from the verdict cache when nothing it depends on has
+        changed, else checked against the corpus (and kept in the cache)."""
+        key = None
+        if self.verdicts is not None and self._print is not None:
+            key = fact_key(fact, nodeid, self.today, self._print.listing)
+            kept = self.verdicts.verdict(key, nodeid)
+            for name in self.verdicts.rebuilt:
+                _warn(None, FactcheckWarning(f"the cached verdict of {name} was unreadable and was checked again"))
+            self.verdicts.rebuilt.clear()
+            if kept is not None and self._still_true(fact, kept):
+                self.stats.facts_cached += 1
+                return Checked(kept["entry"], kept["failed"], True)
+        corpus = self.corpus()
+        result = check_fact(fact, corpus, self.today)
+        entry = fact_entry(result, nodeid)
+        self.stats.facts_checked += 1
+        if key is not None and self.verdicts is not None and self._print is not None:
+            sources = sorted(candidate_sources(fact, corpus))
+            self.verdicts.store_verdict(key, self._print.contents, sources, entry, result.failed)
+        return Checked(entry, result.failed, False)
 
-    return counted
+    def _still_true(self, fact: Fact, kept: dict[str, Any]) -> bool:
+        """Whether a kept entry still holds: same corpus, or every source changed since
+        then neither was nor is a candidate for the fact, and reads to the same outlet."""
+        assert self._print is not None and self.verdicts is not None
+        if kept["print"] == self._print.contents:
+            return True
+        changed = self._changed_since(kept["print"])
+        if changed is None or not changed.isdisjoint(kept["sources"]):
+            return False
+        return not changed or changed.isdisjoint(candidate_sources(fact, self.corpus()))
+
+    def _changed_since(self, printed: str) -> frozenset[int] | None:
+        """The sources whose bytes or inferred outlet differ from those of an earlier corpus
+        print (None: that print is gone, or lists other sources)."""
+        if printed not in self._changed:
+            assert self._print is not None and self.verdicts is not None
+            old = self.verdicts.corpus(printed)
+            now = self.verdicts.corpus(self._print.contents)
+            if old is None or now is None or len(old["shas"]) != len(self._print.shas):
+                self._changed[printed] = None
+            else:
+                pairs = zip(old["shas"], self._print.shas, old["sources"], now["sources"])
+                changed = frozenset(i for i, (a, b, _, _) in enumerate(pairs) if a != b)
+                outlets = [(o[0], n[0]) for i, (o, n) in enumerate(zip(old["sources"], now["sources"])) if i in changed]
+                self._changed[printed] = changed if all(a == b for a, b in outlets) else None
+        return self._changed[printed]
+
+
+def _sha(source: Source) -> str:
+    return hashlib.sha256(source.file.read_bytes()).hexdigest()
+
+
+def _with_outlet(source: Source, outlet: str | None) -> Source:
+    return source if source.outlet is not None or outlet is None else dataclasses.replace(source, outlet=outlet)
+
+
+def _warn(warn: Callable[[Warning], None] | None, warning: Warning) -> None:
+    if warn is None:
+        warnings.warn(warning, stacklevel=4)
+    else:
+        warn(warning)
+
+
+def _wait_for(cache: ReadingCache, shas: Sequence[str]) -> None:
+    """Wait until the readings of ``shas`` are in the cache (other xdist workers are reading
+    them); give up when none has appeared for ``SHARE_STALL`` seconds."""
+    pending = [cache.path(sha) for sha in shas]
+    last = time.monotonic()
+    while pending:
+        left = [p for p in pending if not p.exists()]
+        if len(left) < len(pending):
+            last = time.monotonic()
+        pending = left
+        if not pending or time.monotonic() - last > SHARE_STALL:
+            return
+        time.sleep(0.02)
+
+
+def _read_in_pool(
+    cache: ReadingCache, sources: list[Source], progress: Callable[[int, int], None] | None
+) -> list[Article]:
+    """Read ``sources`` in one process per core, each writing its readings to the cache."""
+    workers = min(os.cpu_count() or 1, 8)
+    size = max(1, len(sources) // (workers * 4))
+    chunks = [sources[i : i + size] for i in range(0, len(sources), size)]
+    folder = str(cache.folder) if cache.folder is not None else None
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    out: list[Article] = []
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        for articles, fresh, cached, rebuilt in pool.map(_read_chunk, [folder] * len(chunks), chunks):
+            out.extend(articles)
+            cache.counts.fresh += fresh
+            cache.counts.cached += cached
+            cache.counts.rebuilt.extend(rebuilt)
+            if progress is not None:
+                progress(len(out), len(sources))
+    return out
+
+
+def _read_chunk(folder: str | None, sources: list[Source]) -> tuple[list[Article], int, int, list[str]]:
+    """In a pool process: read a chunk of sources through the readings cache."""
+    cache = ReadingCache(Path(folder) if folder is not None else None)
+    articles = [cache.read(source) for source in sources]
+    return articles, cache.counts.fresh, cache.counts.cached, cache.counts.rebuilt
 
 
 def facts_files(state: CheckSession) -> list[Path]:
@@ -145,11 +356,13 @@ def prefill(
     state: CheckSession,
     progress: Callable[[int, int], None] | None = None,
     warn: Callable[[Warning], None] | None = None,
+    read: bool = True,
 ) -> None:
-    """Read the sources before the facts are checked: on the xdist controller this fills the
-    cache once, so the workers only load it; everywhere it lets the header say what was
-    read fresh, and keeps the progress line outside the facts' captured output. A facts
-    file or manifest that fails to load is left for collection to report, at its line."""
+    """Find the sources the facts reach and, with ``read``, prepare them before the facts
+    are checked (``CheckSession.prepare``), inside pytest's session, so that the header can
+    say what was read and how long it took, and the progress line stays outside the facts'
+    captured output. An xdist controller only finds them (its workers read). A facts file
+    or manifest that fails to load is left for collection to report, at its line."""
     for path in facts_files(state):
         try:
             loaded = state.load(path)
@@ -163,5 +376,5 @@ def prefill(
                         state.source_folders.add(folder)
                 except InputError:
                     pass
-    if state.source_folders:
-        state.corpus(progress=progress, warn=warn)
+    if state.source_folders and read:
+        state.prepare(progress=progress, warn=warn)

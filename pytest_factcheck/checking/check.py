@@ -459,6 +459,13 @@ def select(fact: Fact, corpus: Corpus, memo: dict) -> list[int]:
     return [n for n in numbers if all(test(n) for test in tests)]
 
 
+def candidate_sources(fact: Fact, corpus: Corpus) -> set[int]:
+    """The corpus positions of the sources holding a figure that ``select`` lets through,
+    in scope or not: a fact's findings depend on these sources' figures and no others."""
+    index = corpus.near_index()
+    return {index.figures[n].index for n in select(fact, corpus, vocabulary_memo(corpus))}
+
+
 def _context_words(fact: Fact, memo: dict) -> list[frozenset[str]]:
     """For each ``context`` entry (a list of alternatives), the words of the corpus close to
     a word of one of them: the words one of which a figure about the fact has near it."""

@@ -23,7 +23,7 @@ from ..reader.reading import READER_VERSION, Figure
 from .articles import Article, Mention, article_from_text, decode
 from .finding import Source
 
-__all__ = ["ReadCounts", "ReadingCache", "clear"]
+__all__ = ["ReadCounts", "ReadingCache", "clear", "write_atomic"]
 
 FORMAT = 2
 _FIGURE_FIELDS = [f.name for f in dataclasses.fields(Figure)]
@@ -49,7 +49,7 @@ class ReadingCache:
             self.counts.fresh += 1
             return _read(source, data)
         key = hashlib.sha256(data).hexdigest()
-        path = self.folder / key[:2] / f"{key}.json"
+        path = self.path(key)
         if path.exists():
             article = self._load(path, key, source)
             if article is not None:
@@ -58,8 +58,13 @@ class ReadingCache:
             self.counts.rebuilt.append(source.path)
         self.counts.fresh += 1
         article = _read(source, data)
-        _write_atomic(path, _dump(article, key, source))
+        write_atomic(path, _dump(article, key, source))
         return article
+
+    def path(self, sha: str) -> Path:
+        """Where the reading of the bytes whose sha256 is ``sha`` is kept (needs a folder)."""
+        assert self.folder is not None
+        return self.folder / sha[:2] / f"{sha}.json"
 
     def _load(self, path: Path, key: str, source: Source) -> Article | None:
         try:
@@ -144,7 +149,9 @@ def _restore(entry: dict[str, Any], source: Source) -> Article:
     return Article(source, tuple(mentions), entry["problem"])
 
 
-def _write_atomic(path: Path, entry: dict[str, Any]) -> None:
+def write_atomic(path: Path, entry: dict[str, Any]) -> None:
+    """Write ``entry`` as JSON to ``path`` through a temporary file and a rename: a reader
+    sees the old file or the new one, never half of one."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
     try:
