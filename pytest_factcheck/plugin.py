@@ -439,7 +439,8 @@ class _SessionHooks:
         if _is_worker(config) or config.option.collectonly or not self.state.results:
             return
         doc = _document(self.state)
-        terminalreporter.write_line(_stats_line(self.state.stats))
+        for line in _stats_lines(self.state.stats):
+            terminalreporter.write_line(line)
         mode = _option(config, "factcheck_summary")
         if mode != "off":
             from .reports.matrix import render_matrix
@@ -466,15 +467,21 @@ class _XdistHooks:
         self.state.stats.add(output.get("factcheck_stats", {}))
 
 
-def _stats_line(stats: RunStats) -> str:
-    """What the run did, summed over the xdist workers: "factcheck: 5 facts: 3 matched, 2
-    from the verdict cache; sources: 5 read fresh, 0 from the cache, in 0.4 s"."""
+def _stats_lines(stats: RunStats) -> list[str]:
+    """What the run did, in two lines of 80 columns, summed over the xdist workers (whose
+    reading runs side by side: the time is the longest worker's)::
+
+        factcheck: 7 facts: 2 matched, 5 from the verdict cache
+        factcheck: sources: 1 read fresh, 4 from the cache, in 0.4 s (2 workers)
+    """
     facts = stats.facts_checked + stats.facts_cached
-    return (
-        f"factcheck: {facts} fact{'s' if facts != 1 else ''}: {stats.facts_checked} matched, "
-        f"{stats.facts_cached} from the verdict cache; sources: {stats.read_fresh} read fresh, "
-        f"{stats.read_cached} from the cache, in {stats.read_seconds:.1f} s"
-    )
+    workers = f" ({stats.workers} workers)" if stats.workers else ""
+    return [
+        f"factcheck: {facts:,} fact{'s' if facts != 1 else ''}: {stats.facts_checked:,} matched, "
+        f"{stats.facts_cached:,} from the verdict cache",
+        f"factcheck: sources: {stats.read_fresh:,} read fresh, {stats.read_cached:,} from the cache, "
+        f"in {stats.read_seconds:.1f} s{workers}",
+    ]
 
 
 def _document(state: CheckSession) -> dict[str, Any]:

@@ -51,10 +51,16 @@ class RunStats:
     read_seconds: float = 0.0
     facts_checked: int = 0
     facts_cached: int = 0
+    workers: int = 0
 
-    def add(self, other: dict[str, Any]) -> None:
-        for name, value in other.items():
-            setattr(self, name, getattr(self, name) + value)
+    def add(self, worker: dict[str, Any]) -> None:
+        """Add an xdist worker's counts (its reading ran beside the others': the longest counts)."""
+        if not worker:
+            return
+        for name in ("read_fresh", "read_cached", "facts_checked", "facts_cached"):
+            setattr(self, name, getattr(self, name) + worker[name])
+        self.read_seconds = max(self.read_seconds, worker["read_seconds"])
+        self.workers += 1
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,10 @@ from pytest_factcheck.sources.cache import ReadingCache
 from pytest_factcheck.sources.finding import find_sources
 
 HEADER = re.compile(r"factcheck: .*?(\d+) sources? in .*?: (\d+) read fresh, (\d+) from the cache")
-SUMMARY = re.compile(r"factcheck: (\d+) facts?: (\d+) matched, (\d+) from the verdict cache; sources: (\d+) read fresh")
+SUMMARY = re.compile(
+    r"factcheck: (\d+) facts?: (\d+) matched, (\d+) from the verdict cache\n"
+    r"factcheck: sources: (\d+) read fresh, (\d+) from the cache, in [\d.]+ s"
+)
 
 
 def readings(folder: Path) -> list[Path]:

@@ -20,8 +20,8 @@ from pytest_factcheck.session import CheckSession
 from pytest_factcheck.sources.cache import ReadingCache
 
 SUMMARY = re.compile(
-    r"factcheck: (\d+) facts?: (\d+) matched, (\d+) from the verdict cache; "
-    r"sources: (\d+) read fresh, (\d+) from the cache, in [\d.]+ s"
+    r"factcheck: (\d+) facts?: (\d+) matched, (\d+) from the verdict cache\n"
+    r"factcheck: sources: (\d+) read fresh, (\d+) from the cache, in [\d.]+ s"
 )
 ARTICLE = "seeds/002_1efb6e8095174500.txt"
 
