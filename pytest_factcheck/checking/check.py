@@ -32,7 +32,7 @@ from ..facts.loading import Fact, Scope, Waiver
 from ..reader.reading import Figure
 from ..sources.articles import Mention
 from ..sources.finding import Source
-from .corpus import BY_KIND, Corpus, NearIndex
+from .corpus import BY_KIND, Corpus
 
 __all__ = ["BADNESS", "Finding", "Interval", "Reading", "Result", "check_fact", "in_scope", "interval_of"]
 
@@ -432,31 +432,20 @@ def select(fact: Fact, corpus: Corpus, memo: dict) -> list[int]:
     is close to one of its words: a sound prefilter, since ``about`` turns down every other
     figure by the same set test before any fuzzy window.
 
-    The lists are intersected smallest first: the smallest (the noun's, or a place's) is
-    walked, and each of its figures is tested against the other lists in O(1) (a lookup in
-    its noun words, or its near words against a set). So the cost follows the figures that
-    share the fact's noun *and* its context, not every figure with its noun."""
+    Each of those is a set of figure numbers, made once per corpus (the facts of a story
+    share their place, the facts of a desk their nouns), and they are intersected smallest
+    first, which costs the size of the smallest: the figures near the fact's place, say,
+    rather than every figure with its noun."""
     index = corpus.near_index()
-    lists: list[tuple[int, int, list[list[int]]]] = []  # (size, position, lists to unite)
     kind = fact.expected.kind if fact.expected else "count"
-    words = set() if kind in BY_KIND else {entry[-1] for entry in fact.counts}
     if kind in BY_KIND:
-        nouns = [index.by_kind.get(kind, [])]
+        sets = [index.united("kind", (kind,))]
     else:
-        nouns = [index.by_word.get(word, []) for word in sorted(words)]
-    lists.append((sum(map(len, nouns)), 0, nouns))
-    close = _context_words(fact, memo)
-    for position, group in enumerate(close, 1):
-        near = [index.near[w] for w in sorted(group) if w in index.near]
-        lists.append((sum(map(len, near)), position, near))
-    _, first, seed = min(lists)
-    numbers = seed[0] if len(seed) == 1 else sorted(set().union(*seed))
-    index.examined += len(numbers)
-    tests = []
-    if first != 0:
-        tests.append(_noun_test(index, kind, words))
-    tests += [_near_test(index, group) for position, group in enumerate(close, 1) if position != first]
-    return [n for n in numbers if all(test(n) for test in tests)]
+        sets = [index.united("noun", tuple(sorted({entry[-1] for entry in fact.counts})))]
+    sets += [index.united("near", tuple(sorted(group))) for group in _context_words(fact, memo)]
+    sets.sort(key=len)
+    index.examined += len(sets[0])
+    return sorted(sets[0].intersection(*sets[1:]))
 
 
 def candidate_sources(fact: Fact, corpus: Corpus) -> set[int]:
@@ -470,16 +459,6 @@ def _context_words(fact: Fact, memo: dict) -> list[frozenset[str]]:
     """For each ``context`` entry (a list of alternatives), the words of the corpus close to
     a word of one of them: the words one of which a figure about the fact has near it."""
     return [frozenset().union(*(_close_words(alt, memo) for alt in group if alt)) for group in fact.context]
-
-
-def _noun_test(index: NearIndex, kind: str, words: set[str]):
-    if kind in BY_KIND:
-        return lambda n: index.kind_of[n] == kind
-    return lambda n: not words.isdisjoint(index.words_of[n])
-
-
-def _near_test(index: NearIndex, group: frozenset[str]):
-    return lambda n: not group.isdisjoint(index.figures[n].mention.near)
 
 
 def _finding(fact: Fact, source: Source, readings: list[Reading]) -> Finding:

@@ -86,9 +86,9 @@ class NearIndex:
     lead-in, the very words ``context`` entries are matched in), by noun and by kind.
 
     * ``figures[n]``: the candidate numbered ``n``;
-    * ``near[word]``, ``by_word[word]``, ``by_kind[kind]``: ascending candidate numbers;
-    * ``words_of[n]``, ``kind_of[n]``: which noun lists and which kind list hold ``n``, so
-      that a candidate found through one list is tested against another in O(1).
+    * ``lists["near"][word]``, ``lists["noun"][word]``, ``lists["kind"][kind]``: ascending
+      candidate numbers;
+    * ``united(table, keys)``: the numbers under any of ``keys``, as a set made once.
 
     ``examined`` counts the candidates a selection has looked at and ``judged`` those the
     matcher was asked about: the checker's cost, in steps rather than seconds.
@@ -102,20 +102,22 @@ class NearIndex:
                     seen.setdefault(id(candidate), candidate)
         self.figures: list[Candidate] = sorted(seen.values(), key=lambda c: (c.index, c.mention.figure.start))
         number = {id(c): n for n, c in enumerate(self.figures)}
-        self.by_word = {w: sorted(number[id(c)] for c in cs) for w, cs in by_word.items()}
-        self.by_kind = {k: sorted(number[id(c)] for c in cs) for k, cs in by_kind.items()}
-        self.words_of: list[tuple[str, ...]] = [()] * len(self.figures)
-        for word, numbers in sorted(self.by_word.items()):
-            for n in numbers:
-                self.words_of[n] += (word,)
-        self.kind_of: list[str | None] = [None] * len(self.figures)
-        for kind, numbers in self.by_kind.items():
-            for n in numbers:
-                self.kind_of[n] = kind
         near: dict[str, list[int]] = defaultdict(list)
         for n, candidate in enumerate(self.figures):
             for word in set(candidate.mention.near):
                 near[word].append(n)
-        self.near: dict[str, list[int]] = dict(near)
+        self.lists: dict[str, dict[str, list[int]]] = {
+            "near": dict(near),
+            "noun": {w: sorted(number[id(c)] for c in cs) for w, cs in by_word.items()},
+            "kind": {k: sorted(number[id(c)] for c in cs) for k, cs in by_kind.items()},
+        }
+        self._united: dict[tuple[str, tuple[str, ...]], frozenset[int]] = {}
         self.examined = 0
         self.judged = 0
+
+    def united(self, table: str, keys: tuple[str, ...]) -> frozenset[int]:
+        found = self._united.get((table, keys))
+        if found is None:
+            lists = self.lists[table]
+            found = self._united[table, keys] = frozenset().union(*(lists.get(k, ()) for k in keys))
+        return found
