@@ -99,6 +99,12 @@ class CheckSession:
     prepared: bool = False
     _print: CorpusPrint | None = None
     _changed: dict[str, frozenset[int] | None] = field(default_factory=dict)
+    #: readings loaded without the whole corpus (the changed sources), by corpus position
+    _articles: dict[int, Article] = field(default_factory=dict)
+    #: the sources with the outlets their readings inferred, known from a corpus print
+    _known_sources: list[Source] | None = None
+    _partials: dict[tuple[str, frozenset[int]], Corpus] = field(default_factory=dict)
+    _sharing: bool = False
     _corpus: Corpus | None = None
     _corpus_folders: frozenset[Path] = frozenset()
     _folder_sources: dict[Path, list[Source]] = field(default_factory=dict)
@@ -153,24 +159,57 @@ class CheckSession:
         self, progress: Callable[[int, int], None] | None = None, warn: Callable[[Warning], None] | None = None
     ) -> None:
         """Know the sources before the facts are checked. With a verdict cache: hash every
-        source, and when the cache already knows this corpus (a warm run), take what the
-        reports need (inferred outlets, problems) from it and read nothing; otherwise, and
-        without a cache, read the corpus (``corpus``)."""
+        source; when the cache already knows this corpus (a warm run), take what the reports
+        need (inferred outlets, problems) from its print and read nothing; when a few
+        sources changed since the latest print, read only those. Otherwise, and without a
+        cache, read the whole corpus (``corpus``)."""
         start = time.perf_counter()
         sources = self.ordered_sources()
+        self._sharing = True
         if self.verdicts is not None:
             self._print = corpus_print(sources, [_sha(s) for s in sources])
             known = self.verdicts.corpus(self._print.contents)
+            if known is None:
+                known = self._print_from_latest(sources, warn)
             if known is not None:
-                self._set_sources([_with_outlet(s, o) for s, (o, _) in zip(sources, known["sources"])])
+                self._known_sources = [_with_outlet(s, o) for s, (o, _) in zip(sources, known["sources"])]
+                self._set_sources(self._known_sources)
                 for source, (_, problem) in zip(sources, known["sources"]):
                     if problem:
                         _warn(warn, FactcheckWarning(f"{source.path} {problem}"))
-                self.stats.read_cached += len(sources)
+                self.stats.read_cached += len(sources) - len(self._articles)
         self.stats.read_seconds += time.perf_counter() - start
         self.prepared = True
         if self._print is None or not self.source_entries:
             self.corpus(progress, warn)
+        self._sharing = False
+
+    def _print_from_latest(
+        self, sources: list[Source], warn: Callable[[Warning], None] | None
+    ) -> dict[str, Any] | None:
+        """When a few sources changed since the last corpus print of the same listing, read
+        only those, and print this corpus from that one (None: no such print, or much changed)."""
+        assert self.verdicts is not None and self._print is not None
+        latest = self.verdicts.latest()
+        old = self.verdicts.corpus(latest) if latest else None
+        if old is None or old.get("listing") != self._print.listing or len(old["shas"]) != len(sources):
+            return None
+        changed = [i for i, (a, b) in enumerate(zip(old["shas"], self._print.shas)) if a != b]
+        if len(changed) > max(8, len(sources) // 20):
+            return None
+        self._articles.update(self._read(sources, changed))
+        self._warn_rebuilt(warn)
+        entries = list(old["sources"])
+        for i in changed:
+            article = self._articles[i]
+            entries[i] = [article.source.outlet if sources[i].outlet is None else None, article.problem]
+        self.verdicts.store_corpus(self._print, entries)
+        return self.verdicts.corpus(self._print.contents)
+
+    def _warn_rebuilt(self, warn: Callable[[Warning], None] | None) -> None:
+        for path in self.reading.counts.rebuilt:
+            _warn(warn, FactcheckWarning(f"the cached reading of {path} was unreadable and was read again"))
+        self.reading.counts.rebuilt.clear()
 
     def corpus(
         self, progress: Callable[[int, int], None] | None = None, warn: Callable[[Warning], None] | None = None
@@ -189,9 +228,7 @@ class CheckSession:
             for article in articles:
                 if article.problem:
                     _warn(warn, FactcheckWarning(f"{article.source.path} {article.problem}"))
-            for path in self.reading.counts.rebuilt:
-                _warn(warn, FactcheckWarning(f"the cached reading of {path} was unreadable and was read again"))
-            self.reading.counts.rebuilt.clear()
+            self._warn_rebuilt(warn)
             if self.verdicts is not None:
                 if self._print is None or len(self._print.shas) != len(sources):
                     self._print = corpus_print(sources, [_sha(s) for s in sources])
@@ -205,35 +242,43 @@ class CheckSession:
         self.source_list = [self.source_entries[s.path] for s in sources]
 
     def _read_all(self, sources: list[Source], progress: Callable[[int, int], None] | None) -> list[Article]:
-        """Read (or load) every source: an xdist worker reads its share of what the cache
-        lacks and waits for the other workers' shares; a plain run reads what the cache
-        lacks in a process pool when it is much; everything else is loaded in order."""
+        """Read (or load) every source (see ``_read``)."""
+        done = self._read(sources, range(len(sources)), progress)
+        return [done[i] for i in range(len(sources))]
+
+    def _read(
+        self, sources: list[Source], wanted: Sequence[int], progress: Callable[[int, int], None] | None = None
+    ) -> dict[int, Article]:
+        """Read (or load) the sources at positions ``wanted``: an xdist worker reads its
+        share of what the cache lacks and waits for the other workers' shares; a plain run
+        reads what the cache lacks in a process pool when it is much; everything else is
+        loaded in order. Workers share only while preparing, which every worker does
+        alike; later, one worker's needs are its own."""
         cache = self.reading
         before = (cache.counts.fresh, cache.counts.cached)
-        missing = list(range(len(sources)))
+        missing = list(wanted)
         shas: Sequence[str] = ()
         if cache.folder is not None:
             known = self._print is not None and len(self._print.shas) == len(sources)
             shas = self._print.shas if self._print is not None and known else [_sha(s) for s in sources]
-            missing = [i for i, sha in enumerate(shas) if not cache.path(sha).exists()]
+            missing = [i for i in wanted if not cache.path(shas[i]).exists()]
         done: dict[int, Article] = {}
-        if self.share is not None and cache.folder is not None:
+        if self.share is not None and self._sharing and cache.folder is not None:
             number, workers = self.share
             for i in missing:  # shares by corpus position: every worker draws the same lines
                 if i % workers == number:
                     done[i] = cache.read(sources[i])
-            others = [i for i in missing if i not in done]
-            _wait_for(cache, [shas[i] for i in others])
+            _wait_for(cache, [shas[i] for i in missing if i not in done])
         elif len(missing) >= POOL_AFTER and (os.cpu_count() or 1) > 1:
             done.update(zip(missing, _read_in_pool(cache, [sources[i] for i in missing], progress)))
-        articles = []
-        for i, source in enumerate(sources):
-            articles.append(done.pop(i) if i in done else cache.read(source))
+        for n, i in enumerate(wanted):
+            if i not in done:
+                done[i] = cache.read(sources[i])
             if progress is not None:
-                progress(i + 1, len(sources))
+                progress(n + 1, len(wanted))
         self.stats.read_fresh += cache.counts.fresh - before[0]
         self.stats.read_cached += cache.counts.cached - before[1]
-        return articles
+        return done
 
     def check(self, fact: Fact, nodeid: str) -> Checked:
         """A fact's findings entry: from the verdict cache when nothing it depends on has
@@ -248,7 +293,9 @@ class CheckSession:
             if kept is not None and self._still_true(fact, kept):
                 self.stats.facts_cached += 1
                 return Checked(kept["entry"], kept["failed"], True)
-        corpus = self.corpus()
+            corpus = self._partial(kept) if kept is not None else self.corpus()
+        else:
+            corpus = self.corpus()
         result = check_fact(fact, corpus, self.today)
         entry = fact_entry(result, nodeid)
         self.stats.facts_checked += 1
@@ -266,7 +313,41 @@ class CheckSession:
         changed = self._changed_since(kept["print"])
         if changed is None or not changed.isdisjoint(kept["sources"]):
             return False
-        return not changed or changed.isdisjoint(candidate_sources(fact, self.corpus()))
+        if not changed:
+            return True
+        if self._corpus is not None:
+            return changed.isdisjoint(candidate_sources(fact, self._corpus))
+        return not candidate_sources(fact, self._changed_corpus(changed))
+
+    def _changed_corpus(self, changed: frozenset[int]) -> Corpus:
+        """The changed sources alone, as a corpus (to ask whether a fact has a candidate in
+        one of them: ``select`` gives the same answer for a figure in any corpus holding it)."""
+        key = ("changed", changed)
+        if key not in self._partials:
+            loaded = self._readings_at(changed)
+            self._partials[key] = Corpus.from_articles(loaded[i] for i in sorted(changed))
+        return self._partials[key]
+
+    def _partial(self, kept: dict[str, Any]) -> Corpus:
+        """For a fact whose kept entry some changed sources invalidated: the corpus with
+        the readings of only the sources that had or may now have candidates for it (the
+        others empty, with their outlets from the corpus print). Its findings depend on no
+        other source's figures, so they come out as over the whole corpus; without a print
+        to say which sources changed, the whole corpus."""
+        changed = self._changed.get(kept["print"])
+        if self._corpus is not None or changed is None or self._known_sources is None:
+            return self.corpus()
+        loaded = self._readings_at(changed | frozenset(kept["sources"]))
+        return Corpus.from_articles(
+            loaded.get(i) or Article(source, ()) for i, source in enumerate(self._known_sources)
+        )
+
+    def _readings_at(self, positions: frozenset[int]) -> dict[int, Article]:
+        """The readings at these corpus positions, loaded once each."""
+        wanted = sorted(positions - self._articles.keys())
+        if wanted:
+            self._articles.update(self._read(self.ordered_sources(), wanted))
+        return self._articles
 
     def _changed_since(self, printed: str) -> frozenset[int] | None:
         """The sources whose bytes or inferred outlet differ from those of an earlier corpus

@@ -108,9 +108,25 @@ class VerdictCache:
         return self._prints[contents]
 
     def store_corpus(self, printed: CorpusPrint, sources: list[list[str | None]]) -> None:
-        entry = {"format": FORMAT, "key": printed.contents, "shas": list(printed.shas), "sources": sources}
+        """Keep a corpus print, and note it as the latest (the next run, if a few sources
+        changed, reads only those and takes the rest from it)."""
+        entry = {
+            "format": FORMAT,
+            "key": printed.contents,
+            "listing": printed.listing,
+            "shas": list(printed.shas),
+            "sources": sources,
+        }
         write_atomic(self._path("corpora", printed.contents), entry)
+        write_atomic(
+            self.folder / "corpora" / "latest.json", {"format": FORMAT, "key": "latest", "print": printed.contents}
+        )
         self._prints[printed.contents] = entry
+
+    def latest(self) -> str | None:
+        """The corpus print stored last (by any process), if any."""
+        entry = _load(self.folder / "corpora" / "latest.json", "latest", ("print",))
+        return entry["print"] if entry else None
 
     def _path(self, kind: str, key: str) -> Path:
         return self.folder / kind / key[:2] / f"{key}.json"
