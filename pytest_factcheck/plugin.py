@@ -216,8 +216,8 @@ def _wants_facts(config: pytest.Config, state: CheckSession) -> bool:
 def _prefill(config: pytest.Config, state: CheckSession) -> None:
     """Read the sources before the facts are checked. An xdist controller reads nothing:
     each worker reads its share of what the cache lacks (``CheckSession.share``)."""
-    if _is_worker(config):
-        workerinput = config.workerinput  # type: ignore[attr-defined]
+    workerinput = getattr(config, "workerinput", {})
+    if workerinput.get("factcheck_share"):
         state.share = (int(workerinput["workerid"].lstrip("gw")), int(workerinput["workercount"]))
     prefill(
         state,
@@ -459,6 +459,13 @@ class _XdistHooks:
 
     def __init__(self, config: pytest.Config) -> None:
         self.state = _state(config)
+
+    def pytest_configure_node(self, node: Any) -> None:
+        """Workers read shares of the corpus only when they all run here, in this folder
+        (``-n``, ``--tx popen``), so that they share one readings cache; workers on other
+        hosts or in other folders each read what their own cache lacks."""
+        specs = getattr(getattr(node, "nodemanager", None), "specs", [])
+        node.workerinput["factcheck_share"] = bool(specs) and all(s.popen and not s.chdir for s in specs)
 
     def pytest_testnodedown(self, node: Any, error: Any) -> None:
         output = getattr(node, "workeroutput", {})
