@@ -17,6 +17,7 @@ import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from sys import intern
 from typing import Any
 
 from ..reader.reading import READER_VERSION, Figure
@@ -130,7 +131,7 @@ def _restore(entry: dict[str, Any], source: Source) -> Article:
     if source.outlet is None and entry["outlet"]:
         source = dataclasses.replace(source, outlet=entry["outlet"])
     sentences = entry["sentences"]
-    words = [tuple(w) for w in entry["words"]]
+    words = [tuple(map(intern, w)) for w in entry["words"]]
     mentions = []
     for figure, text_index, words_index, offset, line, column, near, capital, phrase in entry["mentions"]:
         mentions.append(
@@ -140,7 +141,7 @@ def _restore(entry: dict[str, Any], source: Source) -> Article:
                 offset=offset,
                 line=line,
                 column=column,
-                near=tuple(near),
+                near=tuple(map(intern, near)),
                 near_capital=tuple(c == "1" for c in capital),
                 sentence_words=words[words_index],
                 phrase_words=tuple(phrase),
