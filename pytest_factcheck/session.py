@@ -449,7 +449,10 @@ def prefill(
     are checked (``CheckSession.prepare``), inside pytest's session, so that the header can
     say what was read and how long it took, and the progress line stays outside the facts'
     captured output. An xdist controller only finds them (its workers read). A facts file
-    or manifest that fails to load is left for collection to report, at its line."""
+    or manifest that fails to load is left for collection to report, at its line. The
+    time spent here (facts files, manifests, reading) is counted in ``stats.read_seconds``:
+    it runs before pytest's own clock starts."""
+    start = time.perf_counter()
     for path in facts_files(state):
         try:
             loaded = state.load(path)
@@ -463,5 +466,6 @@ def prefill(
                         state.source_folders.add(folder)
                 except InputError:
                     pass
+    state.stats.read_seconds += time.perf_counter() - start
     if state.source_folders and read:
         state.prepare(progress=progress, warn=warn)
