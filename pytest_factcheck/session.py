@@ -247,7 +247,11 @@ class CheckSession:
         return [done[i] for i in range(len(sources))]
 
     def _read(
-        self, sources: list[Source], wanted: Sequence[int], progress: Callable[[int, int], None] | None = None
+        self,
+        sources: list[Source],
+        wanted: Sequence[int],
+        progress: Callable[[int, int], None] | None = None,
+        count: bool = True,
     ) -> dict[int, Article]:
         """Read (or load) the sources at positions ``wanted``: an xdist worker reads its
         share of what the cache lacks and waits for the other workers' shares; a plain run
@@ -276,8 +280,9 @@ class CheckSession:
                 done[i] = cache.read(sources[i])
             if progress is not None:
                 progress(n + 1, len(wanted))
-        self.stats.read_fresh += cache.counts.fresh - before[0]
-        self.stats.read_cached += cache.counts.cached - before[1]
+        if count:  # readings loaded again for a partial corpus are not sources read
+            self.stats.read_fresh += cache.counts.fresh - before[0]
+            self.stats.read_cached += cache.counts.cached - before[1]
         return done
 
     def check(self, fact: Fact, nodeid: str) -> Checked:
@@ -346,7 +351,7 @@ class CheckSession:
         """The readings at these corpus positions, loaded once each."""
         wanted = sorted(positions - self._articles.keys())
         if wanted:
-            self._articles.update(self._read(self.ordered_sources(), wanted))
+            self._articles.update(self._read(self.ordered_sources(), wanted, count=False))
         return self._articles
 
     def _changed_since(self, printed: str) -> frozenset[int] | None:
