@@ -38,6 +38,9 @@ POOL_AFTER = 64
 #: An xdist worker waiting for another worker's share of the readings reads the rest
 #: itself when no new reading has appeared for this many seconds (a worker that died).
 SHARE_STALL = 30.0
+#: After this many facts re-checked on partial corpora, load the whole corpus once instead:
+#: each partial corpus costs a pass over every source and its own vocabulary.
+PARTIALS = 8
 
 
 @dataclass
@@ -105,6 +108,7 @@ class CheckSession:
     _known_sources: list[Source] | None = None
     _partials: dict[tuple[str, frozenset[int]], Corpus] = field(default_factory=dict)
     _sharing: bool = False
+    _partial_count: int = 0
     _corpus: Corpus | None = None
     _corpus_folders: frozenset[Path] = frozenset()
     _folder_sources: dict[Path, list[Source]] = field(default_factory=dict)
@@ -340,7 +344,10 @@ class CheckSession:
         other source's figures, so they come out as over the whole corpus; without a print
         to say which sources changed, the whole corpus."""
         changed = self._changed.get(kept["print"])
+        self._partial_count += 1
         if self._corpus is not None or changed is None or self._known_sources is None:
+            return self.corpus()
+        if self._partial_count > PARTIALS:  # many facts touched: one whole corpus costs less
             return self.corpus()
         loaded = self._readings_at(changed | frozenset(kept["sources"]))
         return Corpus.from_articles(
