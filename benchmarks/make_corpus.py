@@ -676,15 +676,24 @@ def _tolerance(rng: random.Random, n: int) -> tuple[float, str | None]:
     return n * pct / 100, f"{pct}%"
 
 
-def make_stories(rng: random.Random, n_facts: int) -> list[Story]:
-    """Stories, each with a share of the facts (about 40 at most)."""
-    count = max(12, math.ceil(n_facts / 40))
+#: The shared-noun scenario's nouns (``nouns=N`` takes the first N): what every story of a
+#: newsroom counts, so that only the place tells one story's facts from another's.
+SHARED_NOUNS = ("deaths", "injuries", "homes", "evacuees", "shelters", "schools", "ambulances", "arrests")
+
+
+def make_stories(rng: random.Random, n_facts: int, nouns: int | None = None) -> list[Story]:
+    """Stories, each with a share of the facts (about 40 at most; with ``nouns``, one fact
+    per shared noun, so many more stories over the same few nouns)."""
+    all_nouns = [(cat, entry) for cat in sorted(FACT_NOUNS) for entry in FACT_NOUNS[cat]]
+    if nouns is not None:
+        wanted = SHARED_NOUNS[: max(1, nouns)]
+        all_nouns = sorted((e for e in all_nouns if e[1][0] in wanted), key=lambda e: wanted.index(e[1][0]))
+    count = max(12, math.ceil(n_facts / min(40, len(all_nouns))))
     places = place_names(rng, count)
     stories = []
     for i, place in enumerate(places):
         start = date(2024, 1, 1) + timedelta(days=rng.randint(0, 300))
         stories.append(Story(i, place, rng.choice(EVENTS), start))
-    all_nouns = [(cat, entry) for cat in sorted(FACT_NOUNS) for entry in FACT_NOUNS[cat]]
     for i in range(n_facts):
         story = stories[i % count]
         used = {f.phrase for f in story.facts}
@@ -1178,14 +1187,16 @@ def _prepare(out: Path) -> None:
         target.mkdir(exist_ok=True)
 
 
-def make_corpus(out: Path, articles: int, facts: int, seed: int) -> dict:
-    """Write the corpus into ``out`` and return a summary (counts of verdicts, files, bytes)."""
+def make_corpus(out: Path, articles: int, facts: int, seed: int, nouns: int | None = None) -> dict:
+    """Write the corpus into ``out`` and return a summary (counts of verdicts, files, bytes).
+    ``nouns``: the shared-noun scenario, every fact counting one of that many common nouns
+    (``SHARED_NOUNS``), its story told apart only by its place."""
     out = Path(out)
     if articles < 1 or facts < 1:
         raise ValueError("need at least one article and one fact")
     _prepare(out)
     rng = random.Random(seed)
-    stories = make_stories(rng, facts)
+    stories = make_stories(rng, facts, nouns)
     desks = lay_out_desks(rng, stories, facts)
     planned = plan_articles(rng, stories, articles)
     size = 0
@@ -1207,6 +1218,7 @@ def make_corpus(out: Path, articles: int, facts: int, seed: int) -> dict:
         "articles": articles,
         "facts": len(all_facts),
         "seed": seed,
+        "nouns": nouns,
         "stories": len(stories),
         "fact_files": len(desks),
         "cells": articles * len(all_facts),
@@ -1221,8 +1233,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--facts", type=int, default=500)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--nouns", type=int, default=None, help="shared-noun scenario: facts count this many nouns")
     args = parser.parse_args(argv)
-    summary = make_corpus(args.out, args.articles, args.facts, args.seed)
+    summary = make_corpus(args.out, args.articles, args.facts, args.seed, args.nouns)
     json.dump(summary, sys.stdout, indent=2)
     print()
     return 0

@@ -10,6 +10,7 @@ and the reports.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import time
@@ -22,13 +23,13 @@ from typing import Any, Literal
 import pytest
 
 from . import FactcheckWarning
-from .checking.check import check_fact
+from .checking.verdict_cache import VerdictCache
 from .common.dates import DateError, parse_date
 from .common.files import output_problem, write_text_atomic
 from .facts.loading import Fact, InputError
 from .reports.failure_text import headline, render_failure
-from .reports.findings_json import document, expand, fact_entry, static_fact_entry, without_silent, write_json
-from .session import FACT_SUFFIXES, CheckSession, facts_files, prefill
+from .reports.findings_json import document, expand, static_fact_entry, without_silent, write_json
+from .session import FACT_SUFFIXES, CheckSession, RunStats, facts_files, prefill
 from .sources.cache import ReadingCache
 from .sources.cache import clear as clear_cache
 from .sources.formats import SourceOptions
@@ -229,6 +230,9 @@ def pytest_configure(config: pytest.Config) -> None:
         source_options=SourceOptions(drafts=_paths(config, "factcheck_drafts"), jsonl_fields=_jsonl_fields(config)),
         warn_articles=not _is_worker(config),  # the controller warns once for the run
     )
+    state = config.stash[STATE]
+    if state.reading.folder is not None:
+        state.verdicts = VerdictCache(state.reading.folder)
     config.pluginmanager.register(_SessionHooks(config), "factcheck-session")
     if config.pluginmanager.hasplugin("xdist"):
         config.pluginmanager.register(_XdistHooks(config), "factcheck-xdist")
@@ -242,20 +246,27 @@ def _is_worker(config: pytest.Config) -> bool:
     return hasattr(config, "workerinput")
 
 
+def _has_workers(config: pytest.Config) -> bool:
+    """An xdist controller that hands the items to workers (``-n 2``, ``--tx``)."""
+    return not _is_worker(config) and getattr(config.option, "dist", "no") != "no"
+
+
 def pytest_report_header(config: pytest.Config) -> list[str]:
     state = _state(config)
     files = facts_files(state)
     folders = ", ".join(state.shown(f) for f in state.fact_folders)
     facts_part = f"{len(files)} facts file{'s' if len(files) != 1 else ''} in {folders}"
-    corpus = state.read_corpus
-    if corpus is not None:
-        counts = state.reading.counts
-        sources = len(corpus.articles)
+    if state.prepared or (_has_workers(config) and state.source_folders):
+        sources = len(state.ordered_sources())
         where = ", ".join(state.shown(f) for f in sorted(state.source_folders))
-        sources_part = (
-            f"{sources} source{'s' if sources != 1 else ''} in {where}: "
-            f"{counts.fresh} read fresh, {counts.cached} from the cache"
-        )
+        sources_part = f"{sources} source{'s' if sources != 1 else ''} in {where}: "
+        if state.prepared:
+            stats = state.stats
+            sources_part += (
+                f"{stats.read_fresh} read fresh, {stats.read_cached} from the cache, in {stats.read_seconds:.1f} s"
+            )
+        else:
+            sources_part += "read by the xdist workers (see the summary)"
     else:
         counted = []
         for folder in state.source_paths:
@@ -301,11 +312,20 @@ def _wants_facts(config: pytest.Config, state: CheckSession) -> bool:
 
 
 def _prefill(config: pytest.Config, state: CheckSession) -> None:
-    """Read the sources before collection. What reading warns of (an odd article) is kept
-    and warned during collection, where pytest's warnings capture places each warning at
-    the article it names rather than at this code."""
+    """Read the sources before collection. An xdist controller reads nothing: each worker
+    reads its share of what the cache lacks (``CheckSession.share``). What reading warns of
+    (an odd article) is kept and warned during collection, where pytest's warnings capture
+    places each warning at the article it names rather than at this code."""
+    workerinput = getattr(config, "workerinput", {})
+    if workerinput.get("factcheck_share"):
+        state.share = (int(workerinput["workerid"].lstrip("gw")), int(workerinput["workercount"]))
     pending = config.stash[PENDING_WARNINGS] = []
-    prefill(state, progress=_progress_line(config), warn=lambda w, f, n: pending.append((w, f, n)))
+    prefill(
+        state,
+        progress=_progress_line(config),
+        warn=lambda w, f, n: pending.append((w, f, n)),
+        read=not _has_workers(config),
+    )
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -481,6 +501,7 @@ class FactItem(pytest.Item):
         super().__init__(**kwargs)
         self.fact = fact
         self.entry: dict[str, Any] | None = None
+        self.cached = False
         state = _state(self.config)
         for tag in fact.tags:
             _register_marker(self.config, tag)
@@ -494,20 +515,21 @@ class FactItem(pytest.Item):
 
     def runtest(self) -> None:
         state = _state(self.config)
-        result = check_fact(self.fact, state.corpus(), state.today)
-        self.entry = entry = fact_entry(result, self.nodeid)
+        checked = state.check(self.fact, self.nodeid)
+        self.cached = checked.cached
+        self.entry = entry = checked.entry
         self.user_properties.append(("expect", self.fact.expect or "(consensus)"))
         for finding in entry["findings"].values():
             if finding["mentions"]:  # silent and out-of-scope sources are left out: there can be thousands
                 self.user_properties.append((f"verdict {finding['source']}", finding["verdict"]))
-        for waiver in result.unused_waivers:
+        for waiver in entry["unused_waivers"]:
             self.warn(
                 FactcheckWarning(
-                    f"{self.fact.id}: unused waiver for {waiver.target} (line {waiver.line}): "
+                    f"{self.fact.id}: unused waiver for {waiver['target']} (line {waiver['line']}): "
                     "no differing figure to waive; remove it or check its name"
                 )
             )
-        if not result.failed:
+        if not checked.failed:
             return
         readable = expand(entry, state.source_list)
         if self.fact.severity == "warning" and state.fail_on != "warning":
@@ -579,6 +601,7 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):
     report = yield
     if isinstance(item, FactItem) and (call.when == "call" or (call.when == "setup" and report.skipped)):
         report.factcheck = item.entry if item.entry is not None else static_fact_entry(item.fact, item.nodeid)
+        report.factcheck_cached = item.cached
     return report
 
 
@@ -604,7 +627,7 @@ class _SessionHooks:
     @pytest.hookimpl(tryfirst=True)
     def pytest_sessionstart(self, session: pytest.Session) -> None:
         config = self.config
-        if _is_worker(config) or config.option.collectonly or not _wants_facts(config, self.state):
+        if config.option.collectonly or not _wants_facts(config, self.state):
             return
         _prefill(config, self.state)
 
@@ -635,7 +658,8 @@ class _SessionHooks:
     @pytest.hookimpl(trylast=True)
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
         if _is_worker(self.config):
-            self.config.workeroutput["factcheck_sources"]  # type: ignore[attr-defined]  # set by xdist = list(self.state.source_entries.values())
+            self.config.workeroutput["factcheck_sources"] = list(self.state.source_entries.values())  # type: ignore[attr-defined]
+            self.config.workeroutput["factcheck_stats"] = dataclasses.asdict(self.state.stats)  # type: ignore[attr-defined]
             return
         self.write_problems = _write_reports(self.config, _document(self.state))
         if self.write_problems and session.exitstatus == pytest.ExitCode.OK:
@@ -651,6 +675,8 @@ class _SessionHooks:
         if _is_worker(config) or config.option.collectonly or not (self.state.results or self.state.load_errors):
             return
         doc = _document(self.state)
+        for line in _stats_lines(self.state.stats):
+            terminalreporter.write_line(line)
         mode = _option(config, "factcheck_summary")
         if mode != "off":
             from .reports.matrix import render_matrix
@@ -672,9 +698,35 @@ class _XdistHooks:
     def __init__(self, config: pytest.Config) -> None:
         self.state = _state(config)
 
+    def pytest_configure_node(self, node: Any) -> None:
+        """Workers read shares of the corpus only when they all run here, in this folder
+        (``-n``, ``--tx popen``), so that they share one readings cache; workers on other
+        hosts or in other folders each read what their own cache lacks."""
+        specs = getattr(getattr(node, "nodemanager", None), "specs", [])
+        node.workerinput["factcheck_share"] = bool(specs) and all(s.popen and not s.chdir for s in specs)
+
     def pytest_testnodedown(self, node: Any, error: Any) -> None:
-        for entry in getattr(node, "workeroutput", {}).get("factcheck_sources", []):
+        output = getattr(node, "workeroutput", {})
+        for entry in output.get("factcheck_sources", []):
             self.state.source_entries.setdefault(entry["path"], entry)
+        self.state.stats.add(output.get("factcheck_stats", {}))
+
+
+def _stats_lines(stats: RunStats) -> list[str]:
+    """What the run did, in two lines of 80 columns, summed over the xdist workers (whose
+    reading runs side by side: the time is the longest worker's)::
+
+        factcheck: 7 facts: 2 matched, 5 from the verdict cache
+        factcheck: sources: 1 read fresh, 4 from the cache, in 0.4 s (2 workers)
+    """
+    facts = stats.facts_checked + stats.facts_cached
+    workers = f" ({stats.workers} workers)" if stats.workers else ""
+    return [
+        f"factcheck: {facts:,} fact{'s' if facts != 1 else ''}: {stats.facts_checked:,} matched, "
+        f"{stats.facts_cached:,} from the verdict cache",
+        f"factcheck: sources: {stats.read_fresh:,} read fresh, {stats.read_cached:,} from the cache, "
+        f"in {stats.read_seconds:.1f} s{workers}",
+    ]
 
 
 def _document(state: CheckSession) -> dict[str, Any]:

@@ -19,6 +19,15 @@ from pytest_factcheck.sources.finding import find_sources
 N = len(SOURCE) + len(DEMO_EXTRAS)
 
 HEADER = re.compile(r"factcheck: .*?(\d+) sources? in .*?: (\d+) read fresh, (\d+) from the cache")
+SUMMARY = re.compile(
+    r"factcheck: (\d+) facts?: (\d+) matched, (\d+) from the verdict cache\n"
+    r"factcheck: sources: (\d+) read fresh, (\d+) from the cache, in [\d.]+ s"
+)
+
+
+def readings(folder: Path) -> list[Path]:
+    """The readings cache's entries (the verdict cache keeps its own beside them)."""
+    return sorted(folder.glob("[0-9a-f][0-9a-f]/*.json"))
 
 
 def counts(result: pytest.RunResult) -> tuple[int, int, int]:
@@ -55,19 +64,23 @@ def test_cache_clear_empties_it(demo):
 
 def test_a_corrupt_entry_is_rebuilt_with_a_warning(demo):
     run(demo)
-    entries = sorted((demo.path / ".pytest_cache" / "factcheck").rglob("*.json"))
+    entries = readings(demo.path / ".pytest_cache" / "factcheck")
     assert len(entries) == N
+    # a warm run takes the findings from the verdict cache and loads no reading: forget
+    # the corpus, so that this run needs the readings again
+    shutil.rmtree(demo.path / ".pytest_cache" / "factcheck" / "corpora")
     entries[0].write_text(entries[0].read_text()[:40])  # truncated
     entries[1].write_text("{not json")
     result = run(demo, "-W", "always")
     assert counts(result) == (N, 2, N - 2)
     result.stdout.fnmatch_lines(["*FactcheckWarning: the cached reading of seeds/* was unreadable and was read again*"])
+    shutil.rmtree(demo.path / ".pytest_cache" / "factcheck" / "corpora")
     assert counts(run(demo)) == (N, 0, N)  # and it was rewritten whole
 
 
 def test_a_custom_cache_dir(demo):
     run(demo, "--factcheck-cache-dir", "readings")
-    assert len(list((demo.path / "readings").rglob("*.json"))) == N
+    assert len(readings(demo.path / "readings")) == N
     assert counts(run(demo, "--factcheck-cache-dir", "readings")) == (N, 0, N)
     assert counts(run(demo, "--factcheck-cache-dir", "readings", "--cache-clear")) == (N, N, 0)
 
@@ -80,10 +93,12 @@ def test_cold_warm_and_xdist_give_the_same_json(demo):
     assert all(doc == documents[0] for doc in documents[1:])
 
 
-def test_workers_load_the_controller_s_readings(demo):
+def test_workers_read_disjoint_shares_once(demo):
     result = run(demo, "-n", "2", "--cache-clear")
-    assert counts(result) == (N, N, 0)  # read once, by the controller
-    entries = sorted((demo.path / ".pytest_cache" / "factcheck").rglob("*.json"))
+    match = SUMMARY.search(result.stdout.str())
+    assert match, result.stdout.str()
+    assert int(match.group(4)) == N  # each source read once, by one of the two workers
+    entries = readings(demo.path / ".pytest_cache" / "factcheck")
     stamps = {p: p.stat().st_mtime_ns for p in entries}
     run(demo, "-n", "2")
     assert {p: p.stat().st_mtime_ns for p in entries} == stamps  # nobody wrote them again

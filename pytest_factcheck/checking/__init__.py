@@ -1,7 +1,8 @@
 """Stage 3: a ``Fact`` x the figures of every source -> findings -> verdicts.
 
-``corpus`` indexes every source's figures; ``check`` matches a fact's candidates and
-decides one verdict per (fact, source).
+``corpus`` indexes every source's figures (by noun, kind and the words near them);
+``check`` selects a fact's candidates, matches them and decides one verdict per (fact,
+source); ``verdict_cache`` keeps a fact's findings between runs.
 
 May import: ``facts``, ``sources``, ``reader`` and ``common``.
 """

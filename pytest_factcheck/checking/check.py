@@ -444,25 +444,55 @@ def _note_unknown_dates(fact: Fact, corpus: Corpus, base: str, findings: dict[in
 
 
 def _candidates(fact: Fact, corpus: Corpus, base: str) -> dict[int, list[Mention]]:
-    """The figures about the fact in the sources its scope takes in, by source index."""
-    expected_kind = fact.expected.kind if fact.expected else "count"
-    if expected_kind in BY_KIND:
-        pool, merge = corpus.by_kind(expected_kind), False
-    else:
-        words = sorted({entry[-1] for entry in fact.counts})
-        pool = [c for word in words for c in corpus.by_word(word)]
-        merge = len(words) > 1
-    out: dict[int, list[Mention]] = {}
-    in_scope_code = CODES["silent"]
+    """The figures about the fact in the sources its scope takes in, by source index, in
+    text order. The matcher (``about``) judges only the figures that ``select`` lets through."""
+    index = corpus.near_index()
     memo = vocabulary_memo(corpus)
-    for candidate in pool:
-        if base[candidate.index] == in_scope_code and about(fact, candidate.mention, memo):
+    in_scope_code = CODES["silent"]
+    out: dict[int, list[Mention]] = {}
+    for n in select(fact, corpus, memo):
+        candidate = index.figures[n]
+        if base[candidate.index] != in_scope_code:
+            continue
+        index.judged += 1
+        if about(fact, candidate.mention, memo):
             out.setdefault(candidate.index, []).append(candidate.mention)
-    if merge:
-        for index, mentions in out.items():  # several words' lists: back into text order, once each
-            unique = {id(m): m for m in mentions}
-            out[index] = sorted(unique.values(), key=lambda m: m.figure.start)
     return out
+
+
+def select(fact: Fact, corpus: Corpus, memo: dict) -> list[int]:
+    """The numbers (in ``corpus.near_index()``, ascending: text order) of the figures that
+    carry the fact's noun (or kind) and, for every ``context`` entry, a word near them that
+    is close to one of its words: a sound prefilter, since ``about`` turns down every other
+    figure by the same set test before any fuzzy window.
+
+    Each of those is a set of figure numbers, made once per corpus (the facts of a story
+    share their place, the facts of a desk their nouns), and they are intersected smallest
+    first, which costs the size of the smallest: the figures near the fact's place, say,
+    rather than every figure with its noun."""
+    index = corpus.near_index()
+    kind = fact.expected.kind if fact.expected else "count"
+    if kind in BY_KIND:
+        sets = [index.united("kind", (kind,))]
+    else:
+        sets = [index.united("noun", tuple(sorted({entry[-1] for entry in fact.counts})))]
+    sets += [index.united("near", tuple(sorted(group))) for group in _context_words(fact, memo)]
+    sets.sort(key=len)
+    index.examined += len(sets[0])
+    return sorted(sets[0].intersection(*sets[1:]))
+
+
+def candidate_sources(fact: Fact, corpus: Corpus) -> set[int]:
+    """The corpus positions of the sources holding a figure that ``select`` lets through,
+    in scope or not: a fact's findings depend on these sources' figures and no others."""
+    index = corpus.near_index()
+    return {index.figures[n].index for n in select(fact, corpus, vocabulary_memo(corpus))}
+
+
+def _context_words(fact: Fact, memo: dict) -> list[frozenset[str]]:
+    """For each ``context`` entry (a list of alternatives), the words of the corpus close to
+    a word of one of them: the words one of which a figure about the fact has near it."""
+    return [frozenset().union(*(_close_words(alt, memo) for alt in group if alt)) for group in fact.context]
 
 
 def _finding(fact: Fact, source: Source, readings: list[Reading]) -> Finding:

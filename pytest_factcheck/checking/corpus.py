@@ -18,7 +18,7 @@ from ..common.words import role_word
 from ..sources.articles import Article, Mention, read_article
 from ..sources.finding import Source
 
-__all__ = ["Candidate", "Corpus", "compared"]
+__all__ = ["Candidate", "Corpus", "NearIndex", "compared"]
 
 #: kinds looked up by kind rather than by the noun they count
 BY_KIND = ("measure", "money", "percent", "ratio")
@@ -81,3 +81,54 @@ class Corpus:
 
     def by_kind(self, kind: str) -> list[Candidate]:
         return self._by_kind.get(kind, [])
+
+    def near_index(self) -> NearIndex:
+        """The figures of the noun and kind lists, indexed by the words near them as well:
+        built on first use, once per corpus."""
+        index = self.memo.get(NearIndex)
+        if index is None:
+            index = self.memo[NearIndex] = NearIndex(self._by_word, self._by_kind)
+        return index
+
+
+class NearIndex:
+    """The indexed figures numbered in text order (source by source), and looked up three
+    ways: by the words near each figure (``Mention.near``: its clause and the sentence's
+    lead-in, the very words ``context`` entries are matched in), by noun and by kind.
+
+    * ``figures[n]``: the candidate numbered ``n``;
+    * ``lists["near"][word]``, ``lists["noun"][word]``, ``lists["kind"][kind]``: ascending
+      candidate numbers;
+    * ``united(table, keys)``: the numbers under any of ``keys``, as a set made once.
+
+    ``examined`` counts the candidates a selection has looked at and ``judged`` those the
+    matcher was asked about: the checker's cost, in steps rather than seconds.
+    """
+
+    def __init__(self, by_word: dict[str, list[Candidate]], by_kind: dict[str, list[Candidate]]) -> None:
+        seen: dict[int, Candidate] = {}
+        for table in (by_word, by_kind):
+            for candidates in table.values():
+                for candidate in candidates:
+                    seen.setdefault(id(candidate), candidate)
+        self.figures: list[Candidate] = sorted(seen.values(), key=lambda c: (c.index, c.mention.figure.start))
+        number = {id(c): n for n, c in enumerate(self.figures)}
+        near: dict[str, list[int]] = defaultdict(list)
+        for n, candidate in enumerate(self.figures):
+            for word in set(candidate.mention.near):
+                near[word].append(n)
+        self.lists: dict[str, dict[str, list[int]]] = {
+            "near": dict(near),
+            "noun": {w: sorted(number[id(c)] for c in cs) for w, cs in by_word.items()},
+            "kind": {k: sorted(number[id(c)] for c in cs) for k, cs in by_kind.items()},
+        }
+        self._united: dict[tuple[str, tuple[str, ...]], frozenset[int]] = {}
+        self.examined = 0
+        self.judged = 0
+
+    def united(self, table: str, keys: tuple[str, ...]) -> frozenset[int]:
+        found = self._united.get((table, keys))
+        if found is None:
+            lists = self.lists[table]
+            found = self._united[table, keys] = frozenset().union(*(lists.get(k, ()) for k in keys))
+        return found

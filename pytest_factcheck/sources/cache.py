@@ -18,6 +18,7 @@ import json
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
+from sys import intern
 from typing import Any
 
 from ..common.files import write_atomic
@@ -26,7 +27,7 @@ from .articles import Article, Mention
 from .finding import Source
 from .formats import article_from_bytes, reading_key, source_bytes
 
-__all__ = ["ReadCounts", "ReadingCache", "clear"]
+__all__ = ["ReadCounts", "ReadingCache", "clear", "learned_fields", "with_learned", "write_json_entry"]
 
 FORMAT = 4  # 3: articles not in UTF-8 are read as cp1252; 4: pages, feeds and what a source says of itself
 #: What a reading may learn of its source (a page's metadata, an outlet named in the text).
@@ -54,7 +55,7 @@ class ReadingCache:
             self.counts.fresh += 1
             return _read(source, data)
         key = reading_key(source, data)
-        path = self.folder / key[:2] / f"{key}.json"
+        path = self.path(key)
         if path.exists():
             article = self._load(path, key, source)
             if article is not None:
@@ -63,8 +64,13 @@ class ReadingCache:
             self.counts.rebuilt.append(source.path)
         self.counts.fresh += 1
         article = _read(source, data)
-        _write_atomic(path, _dump(article, key, source))
+        write_json_entry(path, _dump(article, key, source))
         return article
+
+    def path(self, key: str) -> Path:
+        """Where the reading whose ``formats.reading_key`` is ``key`` is kept (needs a folder)."""
+        assert self.folder is not None
+        return self.folder / key[:2] / f"{key}.json"
 
     def _load(self, path: Path, key: str, source: Source) -> Article | None:
         try:
@@ -113,11 +119,7 @@ def _dump(article: Article, key: str, original: Source) -> dict[str, Any]:
                 mention.position,
             ]
         )
-    learned = {
-        name: _plain(getattr(article.source, name))
-        for name in _LEARNED
-        if getattr(original, name) is None and getattr(article.source, name) is not None
-    }
+    learned = learned_fields(original, article.source)
     return {
         "format": FORMAT,
         "reader": READER_VERSION,
@@ -130,16 +132,30 @@ def _dump(article: Article, key: str, original: Source) -> dict[str, Any]:
     }
 
 
-def _restore(entry: dict[str, Any], source: Source) -> Article:
-    learned: dict[str, Any] = {
+def learned_fields(original: Source, read: Source) -> dict[str, Any]:
+    """What reading a source taught of it that its manifest did not say (an outlet named in
+    the text, a page's date, title and address), as JSON: ``{"published": "2024-01-22"}``."""
+    return {
+        name: _plain(getattr(read, name))
+        for name in _LEARNED
+        if getattr(original, name) is None and getattr(read, name) is not None
+    }
+
+
+def with_learned(source: Source, learned: dict[str, Any]) -> Source:
+    """``source`` with what ``learned_fields`` kept of its reading (the manifest wins)."""
+    fields: dict[str, Any] = {
         name: dt.date.fromisoformat(value) if name == "published" else value
-        for name, value in entry["learned"].items()
+        for name, value in learned.items()
         if name in _LEARNED and getattr(source, name) is None
     }
-    if learned:
-        source = dataclasses.replace(source, **learned)
+    return dataclasses.replace(source, **fields) if fields else source
+
+
+def _restore(entry: dict[str, Any], source: Source) -> Article:
+    source = with_learned(source, entry["learned"])
     sentences = entry["sentences"]
-    words = [tuple(w) for w in entry["words"]]
+    words = [tuple(map(intern, w)) for w in entry["words"]]
     mentions = []
     for figure, text_index, words_index, offset, line, column, near, capital, phrase, position in entry["mentions"]:
         mentions.append(
@@ -149,7 +165,7 @@ def _restore(entry: dict[str, Any], source: Source) -> Article:
                 offset=offset,
                 line=line,
                 column=column,
-                near=tuple(near),
+                near=tuple(map(intern, near)),
                 near_capital=tuple(c == "1" for c in capital),
                 sentence_words=words[words_index],
                 phrase_words=tuple(phrase),
@@ -163,7 +179,8 @@ def _plain(value: Any) -> Any:
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
-def _write_atomic(path: Path, entry: dict[str, Any]) -> None:
-    """Store an entry; a cache that cannot be written only costs a fresh read next time."""
+def write_json_entry(path: Path, entry: dict[str, Any]) -> None:
+    """Store a cache entry as JSON, atomically (a reader sees the old file or the new one,
+    never half of one); a cache that cannot be written only costs a fresh read next time."""
     with contextlib.suppress(OSError):
         write_atomic(path, lambda out: json.dump(entry, out, ensure_ascii=False, separators=(",", ":")))
