@@ -42,7 +42,8 @@ class InputError(Exception):
         """The error as the JSON findings' ``errors`` list holds it."""
         return {"file": self.path, "line": self.line, "column": self.column, "message": self.message}
 
-    def __reduce__(self):  # keep every field when pickled
+    # keep every field when pickled
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, int, int, str, str | None]]:
         return (InputError, (self.path, self.line, self.column, self.message, self.subject))
 
 

@@ -28,6 +28,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from .numbers import (
     ORDINALS,
@@ -109,14 +110,14 @@ _DIGIT_STARTS = frozenset("0123456789$£€¥₹-−½¼¾⅓⅔")
 def _trie(words: list[str]) -> str:
     """A regex matching exactly ``words``, factored by prefix: sre tries the alternatives
     of a group one by one, so a trie scans several times faster than a flat list."""
-    tree: dict = {}
+    tree: dict[str, Any] = {}
     for word in words:
         node = tree
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}
 
-    def emit(node: dict) -> str:
+    def emit(node: dict[str, Any]) -> str:
         alts = [re.escape(char) + emit(sub) for char, sub in sorted(node.items()) if char]
         if not alts:
             return ""

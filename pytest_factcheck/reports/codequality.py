@@ -24,6 +24,7 @@ difference from one that was already there, even when its wording changes.
 from __future__ import annotations
 
 import hashlib
+from typing import Any
 
 from .matrix import clean, date_label, differs, expected_text, is_failing, outlet_label, verdict_word
 
@@ -37,17 +38,17 @@ def fingerprint(nodeid: str, source: str) -> str:
     return hashlib.sha256(f"{nodeid}\x00{source}".encode()).hexdigest()
 
 
-def _expired(finding: dict) -> bool:
+def _expired(finding: dict[str, Any]) -> bool:
     return isinstance(finding.get("waiver"), dict) and finding.get("verdict") != "waived"
 
 
-def _severity(fact: dict) -> str:
+def _severity(fact: dict[str, Any]) -> str:
     if not is_failing(fact):
         return "info"
     return "minor" if fact.get("severity") == "warning" else "major"
 
 
-def _description(fact: dict, finding: dict) -> str:
+def _description(fact: dict[str, Any], finding: dict[str, Any]) -> str:
     source = {"path": finding.get("source"), "outlet": finding.get("outlet"), "published": finding.get("published")}
     texts: list[str] = []
     for m in finding.get("mentions") or []:
@@ -66,7 +67,7 @@ def _description(fact: dict, finding: dict) -> str:
     return text
 
 
-def error_issues(doc: dict) -> list[dict]:
+def error_issues(doc: dict[str, Any]) -> list[dict[str, Any]]:
     """One ``major`` issue per load error (a facts file or manifest not read, whole or in
     part), at its file and line; the fingerprint is the sha256 of its place and sentence."""
     issues = []
@@ -85,7 +86,7 @@ def error_issues(doc: dict) -> list[dict]:
     return issues
 
 
-def codequality(doc: dict) -> list[dict]:
+def codequality(doc: dict[str, Any]) -> list[dict[str, Any]]:
     """GitLab Code Quality issues: the load errors, then the findings in fact order then
     source order."""
     issues = error_issues(doc)

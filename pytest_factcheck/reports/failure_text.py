@@ -9,7 +9,7 @@ written, what the wording allows, and the sentence shortened around the figure.
 from __future__ import annotations
 
 import textwrap
-from typing import Any
+from typing import Any, cast
 
 from ..checking.verdicts import BADNESS, DIFFERING, ORDER, verdict_word
 from .vocabulary import conversion_text, describe_interval, fmt_number, outlet_label
@@ -49,7 +49,7 @@ def with_verdicts(
     findings = fact["findings"]
     pick = getattr(findings, "with_verdicts", None)
     if pick is not None:
-        return pick(verdicts, limit)
+        return cast("tuple[list[dict[str, Any]], int]", pick(verdicts, limit))
     found = [f for f in findings if f["verdict"] in verdicts]
     return (found if limit is None else found[:limit]), len(found)
 
@@ -96,7 +96,8 @@ def headline(fact: dict[str, Any]) -> str:
     if differing:
         total = len(fact["findings"])
         return f"{len(differing)} of {total} source{'s' if total != 1 else ''} differ{'s' if len(differing) == 1 else ''} from {target}"
-    return fact.get("unconfirmed") or fact["summary"]
+    summary: str = fact.get("unconfirmed") or fact["summary"]
+    return summary
 
 
 def _quoted(finding: dict[str, Any]) -> str:

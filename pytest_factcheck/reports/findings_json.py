@@ -11,7 +11,7 @@ import json
 import math
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO, overload
 
 from ..checking.check import Finding, Reading, Result, figure_words
 from ..checking.verdicts import BADNESS, CODES, DIFFERING, ORDER
@@ -226,7 +226,7 @@ def summary(cells: str, unconfirmed: str | None = None) -> str:
 VERDICTS = {code: verdict for verdict, code in CODES.items()}
 
 
-class FindingsView(Sequence):
+class FindingsView(Sequence[dict[str, Any]]):
     """A compact entry's findings as the full list the JSON contract describes (one per
     source), made on demand so that no more than one is held at a time."""
 
@@ -238,12 +238,18 @@ class FindingsView(Sequence):
     def __len__(self) -> int:
         return len(self._cells)
 
-    def __getitem__(self, index):
+    @overload
+    def __getitem__(self, index: int) -> dict[str, Any]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[dict[str, Any]]: ...
+
+    def __getitem__(self, index: int | slice) -> dict[str, Any] | list[dict[str, Any]]:
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]
         if index < 0:
             index += len(self)
-        detail = self._detail.get(str(index))
+        detail: dict[str, Any] | None = self._detail.get(str(index))
         if detail is not None:
             return detail
         source = self._sources[index]
@@ -325,14 +331,14 @@ def write_json(path: Path, doc: Any) -> None:
     """Write atomically (``common.files.write_atomic``), so a reader never sees half a
     file; fact by fact, so that memory holds one fact's findings at a time. Raises OSError."""
 
-    def write(out) -> None:
+    def write(out: TextIO) -> None:
         _dump(doc, out)
         out.write("\n")
 
     write_atomic(path, write)
 
 
-def _dump(doc: Any, out) -> None:
+def _dump(doc: Any, out: TextIO) -> None:
     """One fact per line: compact (CPython's C encoder only runs without ``indent``, and a
     desk's findings run to millions of cells), yet easy to scan and to diff."""
     if not (isinstance(doc, dict) and "facts" in doc):

@@ -14,6 +14,8 @@ Article and facts-file text is untrusted: annotations escape it as the runner re
 every HTML and Markdown character it could use.
 """
 
+from typing import Any
+
 from ..checking.verdicts import EMOJI, UNKNOWN_EMOJI
 from .matrix import (
     VERDICTS,
@@ -56,7 +58,7 @@ def _plural(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
-def _figures(finding: dict) -> str:
+def _figures(finding: dict[str, Any]) -> str:
     texts: list[str] = []
     for m in finding.get("mentions") or []:
         text = clean(m.get("text") or "")
@@ -65,7 +67,7 @@ def _figures(finding: dict) -> str:
     return ", ".join(f'"{t}"' for t in texts)
 
 
-def _where(finding: dict) -> str:
+def _where(finding: dict[str, Any]) -> str:
     lines = [
         m.get("line")
         for m in finding.get("mentions") or []
@@ -75,7 +77,7 @@ def _where(finding: dict) -> str:
     return f"{path}:{lines[0]}" if lines else path
 
 
-def _outlet(finding: dict) -> str:
+def _outlet(finding: dict[str, Any]) -> str:
     source = {
         "path": finding.get("source"),
         "outlet": finding.get("outlet"),
@@ -85,7 +87,7 @@ def _outlet(finding: dict) -> str:
     return f"{outlet_label(source)} ({date_label(source)})"
 
 
-def _message(fact: dict, differing: list[dict]) -> str:
+def _message(fact: dict[str, Any], differing: list[dict[str, Any]]) -> str:
     lines = []
     if fact.get("claim"):
         lines.append(clean(fact["claim"]))
@@ -105,12 +107,12 @@ def _message(fact: dict, differing: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def _labels(facts: list[dict]) -> dict[int, str]:
+def _labels(facts: list[dict[str, Any]]) -> dict[int, str]:
     """Each fact's name by ``id()``: its id, or ``file.yaml::id`` where two files share it."""
     return {id(f): label for f, label in zip(facts, fact_labels(facts))}
 
 
-def _annotation(fact: dict, level: str, ident: str) -> str:
+def _annotation(fact: dict[str, Any], level: str, ident: str) -> str:
     differing = [f for f in fact.get("findings") or [] if differs(fact, f)]
     failing = set(fact.get("failing") or ())
     ours = [f for f in differing if f.get("role") == "draft" and f.get("source") in failing]
@@ -131,7 +133,7 @@ def _annotation(fact: dict, level: str, ident: str) -> str:
     return f"::{level} {','.join(props)}::{escape_data(_message(fact, differing))}"
 
 
-def _draft_annotations(fact: dict, level: str, ident: str) -> list[str]:
+def _draft_annotations(fact: dict[str, Any], level: str, ident: str) -> list[str]:
     """One annotation on each failing draft's own line (a feed line's file, a page's line;
     none for a figure placed only by its paragraph), so the diff view shows it in the story."""
     failing = set(fact.get("failing") or ())
@@ -152,7 +154,7 @@ def _draft_annotations(fact: dict, level: str, ident: str) -> list[str]:
     return out
 
 
-def annotations(doc: dict, *, limit: int = 10) -> list[str]:
+def annotations(doc: dict[str, Any], *, limit: int = 10) -> list[str]:
     """Workflow command lines (print each on its own line to stdout or stderr): one on each
     load error's line, one on each failing fact's line, and one on each failing draft's line."""
     by_level: dict[str, list[str]] = {"error": error_annotations(doc), "warning": []}
@@ -180,7 +182,7 @@ def annotations(doc: dict, *, limit: int = 10) -> list[str]:
     return out
 
 
-def error_annotations(doc: dict) -> list[str]:
+def error_annotations(doc: dict[str, Any]) -> list[str]:
     """One ``::error`` per load error (a facts file or manifest not read, whole or in part),
     at its file, line and column."""
     out = []
@@ -194,7 +196,7 @@ def error_annotations(doc: dict) -> list[str]:
     return out
 
 
-def _errors_markdown(doc: dict) -> list[str]:
+def _errors_markdown(doc: dict[str, Any]) -> list[str]:
     """The load errors as a list under the headline, or nothing."""
     errors = doc.get("errors") or []
     if not errors:
@@ -234,12 +236,12 @@ def _emoji(verdict: object) -> str:
     return EMOJI.get(str(verdict), UNKNOWN_EMOJI)
 
 
-def _status(fact: dict) -> str:
+def _status(fact: dict[str, Any]) -> str:
     status = fact_status(fact)
     return f"{STATUS_EMOJI.get(status, UNKNOWN_EMOJI)} {markdown_text(status)}"
 
 
-def _headline(doc: dict) -> list[str]:
+def _headline(doc: dict[str, Any]) -> list[str]:
     facts = in_file_order(doc.get("facts") or [])
     statuses = {fact_status(f) for f in facts}
     icon = (
@@ -261,7 +263,7 @@ def _headline(doc: dict) -> list[str]:
     ]
 
 
-def _matrix(doc: dict) -> tuple[list[str], list[str]]:
+def _matrix(doc: dict[str, Any]) -> tuple[list[str], list[str]]:
     """The table's header lines and one line per fact."""
     sources = sources_of(doc)
     index = {s["path"]: i for i, s in enumerate(sources)}
@@ -279,7 +281,7 @@ def _matrix(doc: dict) -> tuple[list[str], list[str]]:
     return head, rows
 
 
-def _sentence(mention: dict) -> str:
+def _sentence(mention: dict[str, Any]) -> str:
     sentence = str(mention.get("sentence") or "")
     start, end = mention.get("start"), mention.get("end")
     if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(sentence):
@@ -293,7 +295,7 @@ def _sentence(mention: dict) -> str:
     return markdown_text(sentence)
 
 
-def _evidence(fact: dict, label: str) -> str | None:
+def _evidence(fact: dict[str, Any], label: str) -> str | None:
     rows = []
     for f in fact.get("findings") or []:
         source = {"path": f.get("source"), "outlet": f.get("outlet"), "published": f.get("published")}
@@ -346,7 +348,7 @@ def _size(lines: list[str]) -> int:
     return sum(len(line.encode("utf-8")) + 1 for line in lines)
 
 
-def step_summary(doc: dict, *, max_bytes: int = 1024 * 1024 - 1024) -> str:
+def step_summary(doc: dict[str, Any], *, max_bytes: int = 1024 * 1024 - 1024) -> str:
     """GitHub-flavoured Markdown for ``$GITHUB_STEP_SUMMARY``, at most ``max_bytes`` (UTF-8)."""
     facts = in_file_order(doc.get("facts") or [])
     head = _headline(doc)

@@ -17,6 +17,7 @@ import hashlib
 import html
 import json
 from importlib.resources import files
+from typing import Any
 from urllib.parse import urlsplit
 
 from ..checking.verdicts import CONSENSUS_DESCRIPTIONS, DESCRIPTIONS, GLYPHS
@@ -52,7 +53,7 @@ def _utf16(text: str, index: int) -> int:
     return len(text[:index].encode("utf-16-le")) // 2
 
 
-def _span(mention: dict) -> tuple[str, int, int]:
+def _span(mention: dict[str, Any]) -> tuple[str, int, int]:
     """The sentence and the figure's UTF-16 offsets in it (-1, -1 if it cannot be found)."""
     sentence = str(mention.get("sentence") or "")
     text = str(mention.get("text") or "")
@@ -86,7 +87,7 @@ def _text(value: object) -> str | None:
     return None if value is None else str(value)
 
 
-def _data(doc: dict) -> dict:
+def _data(doc: dict[str, Any]) -> dict[str, Any]:
     """The compact JSON the page's script reads."""
     facts = in_file_order(doc.get("facts") or [])
     sources = sources_of(doc)
@@ -106,7 +107,7 @@ def _data(doc: dict) -> dict:
                 cells.append(_NONE)
                 continue
             cells.append(code.get(str(finding.get("verdict")), code.get("?", _ALPHABET[-1])))
-            item: dict = {}
+            item: dict[str, Any] = {}
             mentions = []
             for m in finding.get("mentions") or []:
                 sentence, start, end = _span(m)
@@ -191,7 +192,7 @@ def _data(doc: dict) -> dict:
     }
 
 
-def _json_for_script(data: dict) -> str:
+def _json_for_script(data: dict[str, Any]) -> str:
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
@@ -207,7 +208,7 @@ _STYLE = (files(__package__) / "report.css").read_text(encoding="utf-8")
 _SCRIPT = (files(__package__) / "report.js").read_text(encoding="utf-8")
 
 
-def _totals_html(doc: dict, verdicts: list[dict]) -> str:
+def _totals_html(doc: dict[str, Any], verdicts: list[dict[str, Any]]) -> str:
     found = count_verdicts(doc.get("facts") or [])
     items = []
     for v in verdicts:
@@ -222,7 +223,7 @@ def _totals_html(doc: dict, verdicts: list[dict]) -> str:
     return '<ul class="totals" aria-label="Findings by verdict">' + "".join(items) + "</ul>"
 
 
-def _headline(doc: dict) -> str:
+def _headline(doc: dict[str, Any]) -> str:
     facts = in_file_order(doc.get("facts") or [])
     n_sources = len(sources_of(doc))
     parts = []
@@ -240,7 +241,7 @@ def _headline(doc: dict) -> str:
     )
 
 
-def _errors_html(doc: dict) -> str:
+def _errors_html(doc: dict[str, Any]) -> str:
     """The load errors (facts files and manifests not read, whole or in part), each at its place."""
     errors = doc.get("errors") or []
     if not errors:
@@ -260,7 +261,7 @@ def _errors_html(doc: dict) -> str:
     )
 
 
-def render_html(doc: dict) -> str:
+def render_html(doc: dict[str, Any]) -> str:
     """The report as one self-contained HTML document (a str; write it as UTF-8)."""
     data = _data(doc)
     facts = doc.get("facts") or []

@@ -17,6 +17,7 @@ import textwrap
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
+from typing import Any
 
 from ..checking.verdicts import CODES, DIFFERING, ORDER, UNKNOWN_CODE, verdict_word
 from .vocabulary import clean, outlet_label
@@ -73,7 +74,7 @@ _STATUS = {
 # ---------------------------------------------------------------------------- shared helpers
 
 
-def fact_status(fact: dict) -> str:
+def fact_status(fact: dict[str, Any]) -> str:
     """The fact's outcome as reports show it: a passed fact with ``warned: true`` is ``warned``."""
     outcome = str(fact.get("outcome") or "unknown")
     if outcome == "passed" and fact.get("warned"):
@@ -81,11 +82,11 @@ def fact_status(fact: dict) -> str:
     return outcome
 
 
-def is_failing(fact: dict) -> bool:
+def is_failing(fact: dict[str, Any]) -> bool:
     return fact_status(fact) in ("failed", "warned")
 
 
-def differs(fact: dict, finding: dict) -> bool:
+def differs(fact: dict[str, Any], finding: dict[str, Any]) -> bool:
     """Does this finding count against the fact? conflict and newer always; hedged only when
     the fact failed or warned; an unknown (future) verdict when the fact failed."""
     verdict = finding.get("verdict")
@@ -96,12 +97,12 @@ def differs(fact: dict, finding: dict) -> bool:
     return False
 
 
-def sources_of(doc: dict) -> list[dict]:
+def sources_of(doc: dict[str, Any]) -> list[dict[str, Any]]:
     """The document's sources, plus any source a finding names that ``sources`` lacks;
     the desk's drafts first (each group in path order)."""
     sources = [s for s in doc.get("sources") or [] if isinstance(s, dict) and s.get("path")]
     known = {s["path"] for s in sources}
-    extra: dict[str, dict] = {}
+    extra: dict[str, dict[str, Any]] = {}
     for fact in doc.get("facts") or []:
         findings = fact.get("findings") or []
         if hasattr(findings, "counts"):
@@ -121,9 +122,9 @@ def sources_of(doc: dict) -> list[dict]:
     return sorted(found, key=lambda s: s.get("role") != "draft")
 
 
-def cells_of(fact: dict, index: dict[str, int]) -> list[dict | None]:
+def cells_of(fact: dict[str, Any], index: dict[str, int]) -> list[dict[str, Any] | None]:
     """One finding (or None) per source, in the order of ``index`` (path -> column)."""
-    row: list[dict | None] = [None] * len(index)
+    row: list[dict[str, Any] | None] = [None] * len(index)
     for f in fact.get("findings") or []:
         col = index.get(f.get("source"))
         if col is not None:
@@ -131,24 +132,24 @@ def cells_of(fact: dict, index: dict[str, int]) -> list[dict | None]:
     return row
 
 
-def in_file_order(facts: Iterable[dict]) -> list[dict]:
+def in_file_order(facts: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """The facts as the desk wrote them: by facts file, then by line (not by node id, which
     sorts "attacks-10" before "attacks-9")."""
     return sorted(facts, key=lambda f: (str(f.get("file") or ""), int(f.get("line") or 0), str(f.get("nodeid") or "")))
 
 
-def fact_labels(facts: list[dict]) -> list[str]:
+def fact_labels(facts: list[dict[str, Any]]) -> list[str]:
     """What to call each fact: its id, or ``file.yaml::id`` where two files share the id."""
     ids = [clean(f.get("id") or f.get("nodeid") or "?") for f in facts]
     seen = Counter(ids)
     return [i if seen[i] == 1 else f"{clean(f.get('file') or '?').rsplit('/', 1)[-1]}::{i}" for i, f in zip(ids, facts)]
 
 
-def date_label(source: dict) -> str:
+def date_label(source: dict[str, Any]) -> str:
     return clean(source.get("published") or "") or "no date"
 
 
-def expected_text(fact: dict) -> str:
+def expected_text(fact: dict[str, Any]) -> str:
     """What the fact expects, as written; for a consensus fact the figures the outlets gave."""
     if fact.get("expect"):
         return clean(fact["expect"])
@@ -162,8 +163,8 @@ def expected_text(fact: dict) -> str:
     return "consensus" if fact.get("kind") == "consensus" else "-"
 
 
-def count_verdicts(facts: Iterable[dict]) -> Counter:
-    total: Counter = Counter()
+def count_verdicts(facts: Iterable[dict[str, Any]]) -> Counter[str]:
+    total: Counter[str] = Counter()
     for fact in facts:
         findings = fact.get("findings") or []
         if hasattr(findings, "counts"):  # a compact fact counts without a dict per source
@@ -173,23 +174,23 @@ def count_verdicts(facts: Iterable[dict]) -> Counter:
     return total
 
 
-def count_statuses(facts: Iterable[dict]) -> Counter:
+def count_statuses(facts: Iterable[dict[str, Any]]) -> Counter[str]:
     return Counter(fact_status(fact) for fact in facts)
 
 
-def _ordered(counter: Counter, order: Iterable[str]) -> list[tuple[str, int]]:
+def _ordered(counter: Counter[str], order: Iterable[str]) -> list[tuple[str, int]]:
     order = list(order)
     rest = sorted(k for k in counter if k not in order and k is not None)
     return [(k, counter[k]) for k in order + rest if counter.get(k)]
 
 
-def statuses_text(facts: list[dict]) -> str:
+def statuses_text(facts: list[dict[str, Any]]) -> str:
     """``2 failed, 1 warned, 3 passed``."""
     pairs = _ordered(count_statuses(facts), ("failed", "warned", "passed", "skipped", "xfailed", "xpassed"))
     return ", ".join(f"{n} {clean(k)}" for k, n in pairs) or "none ran"
 
 
-def verdicts_text(facts: list[dict], sep: str = ", ") -> str:
+def verdicts_text(facts: list[dict[str, Any]], sep: str = ", ") -> str:
     """``14 agree, 4 hedged, 2 conflict, ...`` in the canonical order."""
     pairs = _ordered(count_verdicts(facts), VERDICTS)
     return sep.join(f"{n} {verdict_word(clean(k))}" for k, n in pairs) or "no findings"
@@ -315,21 +316,25 @@ class _Line:
         return "".join(out).rstrip()
 
 
-def _cell(finding: dict | None) -> tuple[str, str | None]:
+def _cell(finding: dict[str, Any] | None) -> tuple[str, str | None]:
     if finding is None:
         return " ", None
     verdict = finding.get("verdict", "")
     return SYMBOLS.get(verdict, UNKNOWN_SYMBOL), _COLORS.get(verdict)
 
 
-def _status_cell(fact: dict) -> tuple[str, str | None]:
+def _status_cell(fact: dict[str, Any]) -> tuple[str, str | None]:
     status = fact_status(fact)
     word = _STATUS.get(status, _fit(clean(status), _STATUS_W))
     return word, _STATUS_COLORS.get(word)
 
 
 def _grid(
-    corner: list[str], heads: list[list[str]], rows: list[tuple[str, tuple, list]], label_w: int, gap: int
+    corner: list[str],
+    heads: list[list[str]],
+    rows: list[tuple[str, tuple[str, str | None], list[tuple[str, str | None]]]],
+    label_w: int,
+    gap: int,
 ) -> list[_Line]:
     """A block: header lines (corner text over the label column, one header per column), then
     one line per row: label, status, one symbol per column."""
@@ -348,11 +353,11 @@ def _grid(
     return lines
 
 
-def _source_head(source: dict) -> list[str]:
+def _source_head(source: dict[str, Any]) -> list[str]:
     return [*_wrap2(outlet_label(source, short=True), _COL), _fit(date_label(source), _COL)]
 
 
-def _layout(facts: list[dict], sources: list[dict], width: int) -> list[_Line]:
+def _layout(facts: list[dict[str, Any]], sources: list[dict[str, Any]], width: int) -> list[_Line]:
     index = {s["path"]: i for i, s in enumerate(sources)}
     table = [cells_of(f, index) for f in facts]
     ids = fact_labels(facts)
@@ -431,12 +436,12 @@ def _wrap_items(items: list[str], width: int, sep: str = "  ") -> list[str]:
 # ------------------------------------------------------------------------------- public API
 
 
-def render_totals(doc: dict) -> str:
+def render_totals(doc: dict[str, Any]) -> str:
     """One line: how many findings had each verdict, e.g. ``totals: 14 agree, 4 hedged, ...``."""
     return "totals: " + verdicts_text(doc.get("facts") or [])
 
 
-def _totals_lines(doc: dict, width: int) -> list[str]:
+def _totals_lines(doc: dict[str, Any], width: int) -> list[str]:
     pairs = _ordered(count_verdicts(doc.get("facts") or []), VERDICTS)
     items = [f"{n} {verdict_word(clean(k))}" for k, n in pairs] or ["no findings"]
     items[0] = "totals: " + items[0]
@@ -449,13 +454,15 @@ MAX_ROWS = 50
 MAX_COLUMNS = 30
 
 
-def _condense(facts: list[dict], sources: list[dict]) -> tuple[list[dict], list[dict], str | None]:
+def _condense(
+    facts: list[dict[str, Any]], sources: list[dict[str, Any]]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], str | None]:
     """At most MAX_ROWS facts (failing ones first) and MAX_COLUMNS sources (those where a
     shown fact finds a figure, most-cited first), and a sentence saying what was left out."""
     if len(facts) <= MAX_ROWS and len(sources) <= MAX_COLUMNS:
         return facts, sources, None
     rows = sorted(facts, key=lambda f: not is_failing(f))[:MAX_ROWS] if len(facts) > MAX_ROWS else facts
-    stated: Counter = Counter()
+    stated: Counter[str | None] = Counter()
     for fact in rows:
         for finding in fact.get("findings") or []:
             if finding.get("verdict") not in ("silent", "out_of_scope"):
@@ -476,7 +483,7 @@ def _condense(facts: list[dict], sources: list[dict]) -> tuple[list[dict], list[
     return rows, columns, note
 
 
-def render_matrix(doc: dict, *, width: int = 80, color: bool = False, mode: str = "all") -> list[str]:
+def render_matrix(doc: dict[str, Any], *, width: int = 80, color: bool = False, mode: str = "all") -> list[str]:
     """The "factcheck" matrix as lines no wider than ``width`` (ANSI colour only if ``color``).
 
     ``mode`` is ``"all"`` or ``"failed"`` (only facts that failed or warned).
@@ -511,13 +518,13 @@ def render_matrix(doc: dict, *, width: int = 80, color: bool = False, mode: str 
     return out
 
 
-def errors_suffix(doc: dict) -> str:
+def errors_suffix(doc: dict[str, Any]) -> str:
     """``, 2 load errors`` for a headline, or nothing."""
     n = len(doc.get("errors") or [])
     return f", {n} load error{'s' if n != 1 else ''}" if n else ""
 
 
-def errors_lines(doc: dict, width: int) -> list[str]:
+def errors_lines(doc: dict[str, Any], width: int) -> list[str]:
     """Where the load errors are (facts files and manifests that could not be read, whole
     or in part): their sentences are in pytest's ERRORS section above."""
     errors = doc.get("errors") or []

@@ -13,6 +13,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 from sys import intern
+from typing import Protocol
 
 from ..common.words import normalize_words, words_and_capitals
 from ..reader.reading import Figure, Sentence, read_sentences
@@ -90,7 +91,11 @@ def read_article(source: Source) -> Article:
     return article_from_bytes(source, source_bytes(source))
 
 
-def article_from_text(source: Source, text: str, problem: str | None = None, locate=None) -> Article:
+class _Locator(Protocol):
+    def place(self, offset: int, sentence_start: int) -> tuple[int, int, str]: ...
+
+
+def article_from_text(source: Source, text: str, problem: str | None = None, locate: _Locator | None = None) -> Article:
     """``locate`` (default: the text's own lines) has ``place(offset, sentence_start)`` ->
     (line, column, position) for a figure at ``offset``."""
     if source.outlet is None:
@@ -105,7 +110,7 @@ def article_from_text(source: Source, text: str, problem: str | None = None, loc
     return Article(source, tuple(mentions), problem)
 
 
-def _mentions(text: str, sentence: Sentence, lines) -> list[Mention]:
+def _mentions(text: str, sentence: Sentence, lines: _Locator) -> list[Mention]:
     body = text[sentence.start : sentence.end]
     begins = sentence.start
     figures = sentence.figures

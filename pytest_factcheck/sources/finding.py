@@ -12,11 +12,16 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ..common.dates import DateError, parse_date
 from ..common.yamlnodes import InputError, Node, load_yaml
+
+if TYPE_CHECKING:
+    from .formats import SourceOptions
 
 __all__ = [
     "DRAFT",
@@ -81,7 +86,9 @@ class Found:
     errors: tuple[InputError, ...]
 
 
-def find_sources(folder: Path, rootdir: Path, options=None, problems: list[str] | None = None) -> list[Source]:
+def find_sources(
+    folder: Path, rootdir: Path, options: SourceOptions | None = None, problems: list[str] | None = None
+) -> list[Source]:
     """Every source below ``folder`` (a file is a source too), sorted by path.
 
     Raises InputError for a bad manifest, naming its file:line:column (the first problem;
@@ -93,7 +100,9 @@ def find_sources(folder: Path, rootdir: Path, options=None, problems: list[str] 
     return list(found.sources)
 
 
-def find_sources_checked(folder: Path, rootdir: Path, options=None, problems: list[str] | None = None) -> Found:
+def find_sources_checked(
+    folder: Path, rootdir: Path, options: SourceOptions | None = None, problems: list[str] | None = None
+) -> Found:
     """Every source below ``folder``, with each manifest problem reported, not raised.
 
     ``options`` (a ``formats.SourceOptions``) names the drafts folders and the JSON Lines
@@ -105,7 +114,7 @@ def find_sources_checked(folder: Path, rootdir: Path, options=None, problems: li
     problems = problems if problems is not None else []
     folder = folder.resolve()
     files = [folder] if folder.is_file() else sorted(_walk(folder))
-    manifests: dict[Path, dict[str, dict]] = {}
+    manifests: dict[Path, dict[str, dict[str, Any]]] = {}
     errors: list[InputError] = []
     out: list[Source] = []
     for file in files:
@@ -114,7 +123,7 @@ def find_sources_checked(folder: Path, rootdir: Path, options=None, problems: li
     return Found(tuple(sorted(out, key=lambda s: s.path)), tuple(errors))
 
 
-def _walk(folder: Path):
+def _walk(folder: Path) -> Iterator[Path]:
     for dirpath, dirnames, filenames in os.walk(folder):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in filenames:
@@ -130,8 +139,8 @@ def _shown(path: Path, rootdir: Path) -> str:
 
 
 def _manifest_for(
-    folder: Path, rootdir: Path, cache: dict[Path, dict[str, dict]], errors: list[InputError]
-) -> dict[str, dict]:
+    folder: Path, rootdir: Path, cache: dict[Path, dict[str, dict[str, Any]]], errors: list[InputError]
+) -> dict[str, dict[str, Any]]:
     if folder not in cache:
         path = folder / MANIFEST
         cache[folder] = {}
@@ -144,7 +153,7 @@ def _manifest_for(
     return cache[folder]
 
 
-def read_manifest(path: Path, shown: str) -> dict[str, dict]:
+def read_manifest(path: Path, shown: str) -> dict[str, dict[str, Any]]:
     """File name -> keyword arguments for ``Source``. Raises InputError for the first problem."""
     entries, errors = read_manifest_checked(path, shown)
     if errors:
@@ -152,7 +161,7 @@ def read_manifest(path: Path, shown: str) -> dict[str, dict]:
     return entries
 
 
-def read_manifest_checked(path: Path, shown: str) -> tuple[dict[str, dict], tuple[InputError, ...]]:
+def read_manifest_checked(path: Path, shown: str) -> tuple[dict[str, dict[str, Any]], tuple[InputError, ...]]:
     """File name -> keyword arguments for ``Source``, for every good entry, and one error per
     bad entry. Raises InputError when the manifest as a whole cannot be read."""
     root = load_yaml(path, shown, isolate=True)
@@ -165,7 +174,7 @@ def read_manifest_checked(path: Path, shown: str) -> tuple[dict[str, dict], tupl
             root.column,
             "a sources manifest must map file names to their outlet, published, url and title",
         )
-    entries: dict[str, dict] = {}
+    entries: dict[str, dict[str, Any]] = {}
     errors: list[InputError] = []
     if root.error is not None:  # a duplicate or unreadable file name: the rest still counts
         errors.append(root.error)
@@ -180,7 +189,7 @@ def read_manifest_checked(path: Path, shown: str) -> tuple[dict[str, dict], tupl
     return entries, tuple(sorted(errors, key=lambda e: (e.line, e.column)))
 
 
-def _manifest_entry(node: Node, shown: str, name: str) -> dict:
+def _manifest_entry(node: Node, shown: str, name: str) -> dict[str, Any]:
     if not isinstance(node.value, dict):
         raise InputError(
             shown,
@@ -188,7 +197,7 @@ def _manifest_entry(node: Node, shown: str, name: str) -> dict:
             node.column,
             f"the entry for {name!r} must be a mapping with outlet, published, url, title or role",
         )
-    entry: dict = {}
+    entry: dict[str, Any] = {}
     assert node.keys is not None
     for key, value in node.value.items():
         if key not in MANIFEST_KEYS:
@@ -203,7 +212,7 @@ def _manifest_entry(node: Node, shown: str, name: str) -> dict:
     return entry
 
 
-def _manifest_value(key: str, node: Node, shown: str):
+def _manifest_value(key: str, node: Node, shown: str) -> str | dt.date | None:
     value = node.value
     if value is None:
         return None

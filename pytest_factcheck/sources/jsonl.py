@@ -173,4 +173,5 @@ def feed_text(source: Source, data: bytes) -> str:
     """The article text in a feed line's bytes."""
     assert source.feed is not None
     record = json.loads(data)
-    return record[source.feed.text_field]
+    text: str = record[source.feed.text_field]
+    return text

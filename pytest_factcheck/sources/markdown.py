@@ -109,7 +109,7 @@ def _place(out: list[str], first: int, text: str, cell: bool) -> None:
         out[first + i] = f"{out[first + i]}; {line}" if cell and out[first + i] else out[first + i] + line
 
 
-def _inline(children: list) -> str:
+def _inline(children: list[Any]) -> str:
     parts = []
     for child in children:
         if child.type in ("text", "code_inline"):

@@ -98,7 +98,7 @@ class _VisibleText(HTMLParser):
         self.close()
         self.text = "".join(self.chars)
 
-    def handle_starttag(self, tag: str, attrs) -> None:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _HIDDEN:
             self.hidden += 1
         self._space()
