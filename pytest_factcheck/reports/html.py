@@ -180,6 +180,7 @@ def _data(doc: dict[str, Any]) -> dict[str, Any]:
             {
                 "label": outlet_label(s, short=True),
                 "outlet": clean(s["outlet"]) if s.get("outlet") else None,
+                "draft": s.get("role") == "draft",
                 "date": date_label(s),
                 "path": _text(s.get("path")),
                 "url": _url(s.get("url")),

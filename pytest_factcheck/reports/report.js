@@ -144,7 +144,7 @@
     kv(dl, "Fact", f.label);
     kv(dl, "Claim", f.claim);
     if (f.consensus) { kv(dl, "Check", "Do the sources agree with each other?"); } else { kv(dl, "Expected", f.expect); }
-    kv(dl, "Outlet", s.outlet || "unknown (" + s.label + ")");
+    kv(dl, "Outlet", s.outlet || (s.draft ? s.label : "unknown (" + s.label + ")"));
     kv(dl, "Date", s.date);
     kv(dl, "Headline", s.title);
     if (s.url) {
