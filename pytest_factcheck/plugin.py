@@ -15,7 +15,7 @@ import datetime as dt
 import os
 import time
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, Literal
@@ -170,9 +170,9 @@ def _cache_folder(config: pytest.Config) -> Path | None:
     """
     explicit = _option(config, "factcheck_cache_dir")
     if explicit:
-        folder = (Path(config.rootpath) / explicit).resolve()
+        folder = (Path(config.rootpath) / str(explicit)).resolve()
     elif getattr(config, "cache", None) is not None:
-        folder = (Path(config.rootpath) / config.getini("cache_dir")).resolve() / "factcheck"
+        folder = (Path(config.rootpath) / str(config.getini("cache_dir"))).resolve() / "factcheck"
     else:
         return None
     if config.getoption("cacheclear", False) and not _is_worker(config):
@@ -473,19 +473,25 @@ class BadFact(pytest.Collector):
     def collect(self) -> list[pytest.Item]:
         raise self.CollectError(str(self.error))
 
-    def reportinfo(self):
+    def reportinfo(self) -> tuple[Path, int, str]:
         return self.path, self.error.line - 1, f"line {self.error.line}"
 
 
 @pytest.hookimpl(wrapper=True)
-def pytest_make_collect_report(collector: pytest.Collector):
+def pytest_make_collect_report(
+    collector: pytest.Collector,
+) -> Generator[None, pytest.CollectReport, pytest.CollectReport]:
     """A load error's report carries it as JSON types (``factcheck_error``), so the
     controller's reports list it under xdist too."""
     report = yield
     error = getattr(collector, "error", None)
     if report.failed and isinstance(error, InputError) and isinstance(collector, (FactsFileCollector, BadFact)):
-        report.factcheck_error = error.as_dict()
+        report.factcheck_error = error.as_dict()  # type: ignore[attr-defined]
     return report
+
+
+#: pytest's traceback styles (``--tb``), as ``Item.repr_failure`` takes them.
+_TracebackStyle = Literal["long", "short", "line", "no", "native", "value", "auto"]
 
 
 class FactFailed(Exception):
@@ -538,12 +544,14 @@ class FactItem(pytest.Item):
             return
         raise FactFailed(readable)
 
-    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style=None):
+    def repr_failure(
+        self, excinfo: pytest.ExceptionInfo[BaseException], style: _TracebackStyle | None = None
+    ) -> Any:  # str, or pytest's TerminalRepr, which is not public API
         if isinstance(excinfo.value, FactFailed):
             return render_failure(excinfo.value.entry)
         return super().repr_failure(excinfo)
 
-    def reportinfo(self):
+    def reportinfo(self) -> tuple[Path, int, str]:
         return self.path, self.fact.line - 1, self.label
 
     @property
@@ -584,7 +592,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.stash[AMBIGUOUS] = True
 
 
-def pytest_report_teststatus(report: pytest.TestReport, config: pytest.Config):
+def pytest_report_teststatus(
+    report: pytest.TestReport, config: pytest.Config
+) -> tuple[str, str, tuple[str, dict[str, bool]]] | None:
     """``-v`` says WARNED (and the progress line ``W``) for a fact that only warned, as the
     matrix does; it still counts as passed."""
     entry = getattr(report, "factcheck", None)
@@ -597,11 +607,14 @@ def pytest_report_teststatus(report: pytest.TestReport, config: pytest.Config):
 
 
 @pytest.hookimpl(wrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
     report = yield
     if isinstance(item, FactItem) and (call.when == "call" or (call.when == "setup" and report.skipped)):
-        report.factcheck = item.entry if item.entry is not None else static_fact_entry(item.fact, item.nodeid)
-        report.factcheck_cached = item.cached
+        # extra report attributes travel with the report under xdist (built-in types only)
+        report.factcheck = item.entry if item.entry is not None else static_fact_entry(item.fact, item.nodeid)  # type: ignore[attr-defined]
+        report.factcheck_cached = item.cached  # type: ignore[attr-defined]
     return report
 
 

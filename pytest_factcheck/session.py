@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from . import FactcheckWarning
-from .checking.check import candidate_sources, check_fact, scope_mask
+from .checking.check import Memo, candidate_sources, check_fact, scope_mask
 from .checking.corpus import Corpus
 from .checking.verdict_cache import CorpusPrint, VerdictCache, corpus_print, fact_key
 from .facts.loading import Fact, FactFile, InputError, Scope, load_fact_file
@@ -124,7 +124,7 @@ class CheckSession:
     load_errors: dict[tuple[str, int, int, str], dict[str, Any]] = field(default_factory=dict)
     _loaded: dict[Path, FactFile | InputError] = field(default_factory=dict)
     _outlets: dict[Scope, frozenset[str]] = field(default_factory=dict)
-    _scope_memos: dict[Path, dict] = field(default_factory=dict)
+    _scope_memos: dict[Path, Memo] = field(default_factory=dict)
 
     @property
     def read_corpus(self) -> Corpus | None:

@@ -29,6 +29,8 @@ import math
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -39,6 +41,10 @@ from ..sources.articles import Mention
 from ..sources.finding import DRAFT, Source
 from .corpus import BY_KIND, Corpus
 from .verdicts import BADNESS, CODES
+
+#: Work shared across facts, one dict per corpus (or per list of sources): keys are tuples
+#: naming what was worked out (a scope's folder, an entry's close words), values its result.
+Memo = dict[Any, Any]
 
 __all__ = [
     "BADNESS",
@@ -135,27 +141,24 @@ def in_scope(scope: Scope, source: Source) -> bool:
     return _dated_in(scope, source) and not any(_excluded(source, g) for g in scope.exclude)
 
 
-def scope_mask(scope: Scope, sources: Sequence[Source], memo: dict) -> list[bool]:
+def scope_mask(scope: Scope, sources: Sequence[Source], memo: Memo) -> list[bool]:
     """``in_scope`` for every source at once. The parts that many scopes share (which
     sources lie under a folder, which a glob leaves out) are worked out once per ``memo``,
     which belongs to this list of sources."""
     keep = [scope.paths is None] * len(sources)
     for folder in scope.paths or ():
-        part = _memo(memo, ("under", folder), lambda folder=folder: [_under(s, folder) for s in sources])
-        keep = [a or b for a, b in zip(keep, part)]
+        under: list[bool] | None = memo.get(("under", folder))
+        if under is None:
+            under = memo[("under", folder)] = [_under(s, folder) for s in sources]
+        keep = [a or b for a, b in zip(keep, under)]
     for glob in scope.exclude:
-        part = _memo(memo, ("glob", glob), lambda glob=glob: [_excluded(s, glob) for s in sources])
-        keep = [a and not b for a, b in zip(keep, part)]
+        left_out: list[bool] | None = memo.get(("glob", glob))
+        if left_out is None:
+            left_out = memo[("glob", glob)] = [_excluded(s, glob) for s in sources]
+        keep = [a and not b for a, b in zip(keep, left_out)]
     if scope.published_from or scope.published_to or scope.outlets is not None:
         keep = [k and _dated_in(scope, s) for k, s in zip(keep, sources)]
     return keep
-
-
-def _memo(memo: dict, key, make):
-    value = memo.get(key)
-    if value is None:
-        value = memo[key] = make()
-    return value
 
 
 def _dated_in(scope: Scope, source: Source) -> bool:
@@ -172,7 +175,7 @@ def _excluded(source: Source, glob: str) -> bool:
     return fnmatch.fnmatch(source.name, glob) or fnmatch.fnmatch(source.path, glob)
 
 
-def _under(source: Source, folder) -> bool:
+def _under(source: Source, folder: Path) -> bool:
     """Whether a source is the folder or lies below it (both are resolved paths)."""
     file, top = str(source.file), str(folder)
     return file == top or file.startswith(top.rstrip(os.sep) + os.sep)
@@ -181,7 +184,7 @@ def _under(source: Source, folder) -> bool:
 # --------------------------------------------------------------------------- which figures
 
 
-def about(fact: Fact, mention: Mention, memo: dict | None = None) -> bool:
+def about(fact: Fact, mention: Mention, memo: Memo | None = None) -> bool:
     """Whether a figure in an article is about the fact (noun, context, exclude).
 
     ``memo`` (one per corpus) keeps, for each entry, the words of the corpus close enough
@@ -194,7 +197,7 @@ def about(fact: Fact, mention: Mention, memo: dict | None = None) -> bool:
     return not any(_excludes(entry, mention, memo) for entry in fact.exclude)
 
 
-def _excludes(entry: tuple[str, ...], mention: Mention, memo: dict | None) -> bool:
+def _excludes(entry: tuple[str, ...], mention: Mention, memo: Memo | None) -> bool:
     """Whether the figure's sentence holds an ``exclude`` entry: worked out once per
     (entry, sentence), since a sentence's figures share its words (and a runaway sentence
     of a million words must not be searched again for each of its figures)."""
@@ -218,12 +221,12 @@ def _counts(counts: tuple[tuple[str, ...], ...], mention: Mention) -> bool:
     return False
 
 
-def _near(alternatives: tuple[tuple[str, ...], ...], mention: Mention, memo: dict | None = None) -> bool:
+def _near(alternatives: tuple[tuple[str, ...], ...], mention: Mention, memo: Memo | None = None) -> bool:
     return any(_contains(mention.near, entry, mention.near_capital, memo) for entry in alternatives)
 
 
 def _contains(
-    words: tuple[str, ...], entry: tuple[str, ...], capital: tuple[bool, ...] | None = None, memo: dict | None = None
+    words: tuple[str, ...], entry: tuple[str, ...], capital: tuple[bool, ...] | None = None, memo: Memo | None = None
 ) -> bool:
     """Whether ``entry`` occurs in ``words`` as whole words, fuzzily (rapidfuzz), in any
     order ("Iraq and Syria" = "Syria and Iraq"). With ``capital`` given, a name that is one
@@ -247,7 +250,7 @@ def _contains(
     return False
 
 
-def _close_words(entry: tuple[str, ...], memo: dict) -> frozenset[str]:
+def _close_words(entry: tuple[str, ...], memo: Memo) -> frozenset[str]:
     """The words of the corpus equal to a word of the entry, or (for words longer than
     four letters) fuzzily close to one: worked out once per entry."""
     key = ("close", entry)
@@ -266,7 +269,7 @@ def _close_words(entry: tuple[str, ...], memo: dict) -> frozenset[str]:
     return close
 
 
-def vocabulary_memo(corpus: Corpus) -> dict:
+def vocabulary_memo(corpus: Corpus) -> Memo:
     """The memo ``about`` uses for a corpus: every word near a figure or in its sentence."""
     memo = corpus.memo.get("about")
     if memo is None:
@@ -429,7 +432,9 @@ def scope_cells(scope: Scope, corpus: Corpus) -> str:
     distinct scope (the facts of a file share theirs)."""
     cached = corpus.memo.get(scope)
     if cached is None:
-        sources = _memo(corpus.memo, "sources", lambda: corpus.sources)
+        sources: list[Source] | None = corpus.memo.get("sources")
+        if sources is None:
+            sources = corpus.memo["sources"] = corpus.sources
         mask = scope_mask(scope, sources, corpus.memo)
         cached = corpus.memo[scope] = "".join(CODES["silent"] if k else CODES["out_of_scope"] for k in mask)
     return cached
@@ -460,7 +465,7 @@ def _candidates(fact: Fact, corpus: Corpus, base: str) -> dict[int, list[Mention
     return out
 
 
-def select(fact: Fact, corpus: Corpus, memo: dict) -> list[int]:
+def select(fact: Fact, corpus: Corpus, memo: Memo) -> list[int]:
     """The numbers (in ``corpus.near_index()``, ascending: text order) of the figures that
     carry the fact's noun (or kind) and, for every ``context`` entry, a word near them that
     is close to one of its words: a sound prefilter, since ``about`` turns down every other
@@ -489,7 +494,7 @@ def candidate_sources(fact: Fact, corpus: Corpus) -> set[int]:
     return {index.figures[n].index for n in select(fact, corpus, vocabulary_memo(corpus))}
 
 
-def _context_words(fact: Fact, memo: dict) -> list[frozenset[str]]:
+def _context_words(fact: Fact, memo: Memo) -> list[frozenset[str]]:
     """For each ``context`` entry (a list of alternatives), the words of the corpus close to
     a word of one of them: the words one of which a figure about the fact has near it."""
     return [frozenset().union(*(_close_words(alt, memo) for alt in group if alt)) for group in fact.context]
@@ -568,7 +573,12 @@ def failing_findings(fact: Fact, findings: Iterable[Finding], drafts: bool) -> t
 
 
 def _result(
-    fact: Fact, base: str, findings: dict[int, Finding], today: dt.date, groups=(), drafts: bool = False
+    fact: Fact,
+    base: str,
+    findings: dict[int, Finding],
+    today: dt.date,
+    groups: Sequence[tuple[str, tuple[str, ...]]] = (),
+    drafts: bool = False,
 ) -> Result:
     findings = dict(sorted(findings.items()))
     unused = _apply_waivers(fact, findings, today)

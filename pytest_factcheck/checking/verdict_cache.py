@@ -135,6 +135,8 @@ class VerdictCache:
 def _load(path: Path, key: str, fields: tuple[str, ...]) -> dict[str, Any] | None:
     try:
         entry = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(entry, dict):
+            return None
         if entry.get("format") != FORMAT or entry.get("key") != key or any(f not in entry for f in fields):
             return None
         return entry
