@@ -16,13 +16,14 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import shutil
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+import chromium  # tests/chromium.py: the one headless Chromium set-up
 
 from pytest_factcheck.reports.html import render_html
 
@@ -134,56 +135,28 @@ def synthetic(n_facts: int, n_sources: int, seed: int = 20240120) -> dict:
 
 
 def browser_timings(path: Path) -> dict[str, float] | None:
-    chromium, driver_path = shutil.which("chromium"), shutil.which("chromedriver")
-    try:
-        from selenium import webdriver
-        from selenium.webdriver.chrome.service import Service
-        from selenium.webdriver.common.by import By
-        from selenium.webdriver.support.ui import WebDriverWait
-    except ImportError:
+    """The report's own marks in headless Chromium (tests/chromium.py), or None without it."""
+    if chromium.missing() is not None:
         return None
-    if not (chromium and driver_path):
-        return None
-    options = webdriver.ChromeOptions()
-    options.binary_location = chromium
-    for flag in (
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
-        "--window-size=1280,900",
-    ):
-        options.add_argument(flag)
-    with tempfile.TemporaryDirectory() as profile:
-        options.add_argument(f"--user-data-dir={profile}")
-        driver = webdriver.Chrome(service=Service(driver_path), options=options)
-        try:
-            driver.get(path.as_uri())
-            WebDriverWait(driver, 300).until(
-                lambda d: d.execute_script("return document.documentElement.dataset.ready === '1'")
-            )
-            nav = driver.execute_script(
-                "function at(name) { return performance.getEntriesByName(name)[0].startTime; }"
-                "return [at('fc-first-rows'), at('fc-all-rows')];"
-            )
-            layout = driver.execute_script(
-                "var t = performance.now();"
-                "document.querySelector('#fc-matrix tbody tr:last-child td:last-child')"
-                ".getBoundingClientRect(); return performance.now() - t;"
-            )
-            cells = driver.execute_script("return document.querySelectorAll('#fc-matrix td').length")
-            target = driver.find_element(By.CSS_SELECTOR, "#fc-matrix td.v-conflict")
-            t0 = time.perf_counter()
-            target.click()
-            driver.find_element(By.CSS_SELECTOR, "#fc-evidence mark")
-            click = (time.perf_counter() - t0) * 1000
-        finally:
-            driver.quit()
+    from selenium.webdriver.common.by import By
+
+    with chromium.headless_chromium() as driver:
+        chromium.open_report(driver, path, timeout=300)
+        nav = driver.execute_script(
+            "function at(name) { return performance.getEntriesByName(name)[0].startTime; }"
+            "return [at('fc-first-rows'), at('fc-all-rows')];"
+        )
+        layout = driver.execute_script(
+            "var t = performance.now();"
+            "document.querySelector('#fc-matrix tbody tr:last-child td:last-child')"
+            ".getBoundingClientRect(); return performance.now() - t;"
+        )
+        cells = driver.execute_script("return document.querySelectorAll('#fc-matrix td').length")
+        target = driver.find_element(By.CSS_SELECTOR, "#fc-matrix td.v-conflict")
+        t0 = time.perf_counter()
+        target.click()
+        driver.find_element(By.CSS_SELECTOR, "#fc-evidence mark")
+        click = (time.perf_counter() - t0) * 1000
     return {"first_ms": nav[0], "all_ms": nav[1], "layout_ms": layout, "cells": cells, "click_ms": click}
 
 

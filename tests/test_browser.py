@@ -10,60 +10,29 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 from pathlib import Path
 
 import pytest
+from chromium import headless_chromium, missing, open_report
 
 from pytest_factcheck.reports.html import render_html
 
 DATA = Path(__file__).parent / "data"
-CHROME_FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-    "--window-size=1280,900",
-)
 
 
-def _require(ok: bool, reason: str) -> None:
-    if ok:
+def _require(reason: str | None) -> None:
+    if reason is None:
         return
     if os.environ.get("CI") == "true":
         pytest.fail(f"{reason} (CI=true: the browser tests must run)")
     pytest.skip(reason)
 
 
-def _find(name: str) -> str | None:
-    return shutil.which(name) or (f"/usr/bin/{name}" if os.path.exists(f"/usr/bin/{name}") else None)
-
-
 @pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    chromium, chromedriver = _find("chromium"), _find("chromedriver")
-    _require(chromium is not None, "chromium is not installed (apt-get install chromium)")
-    _require(chromedriver is not None, "chromedriver is not installed (apt-get install chromium-driver)")
-    try:
-        from selenium import webdriver
-        from selenium.webdriver.chrome.service import Service
-    except ImportError:
-        _require(False, "selenium is not installed (pip install -e .[test])")
-    options = webdriver.ChromeOptions()
-    options.binary_location = chromium
-    for flag in CHROME_FLAGS:
-        options.add_argument(flag)
-    options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}")
-    # An explicit driver path: Selenium Manager never runs, nothing is downloaded.
-    driver = webdriver.Chrome(service=Service(chromedriver), options=options)
-    driver.implicitly_wait(0)
-    yield driver
-    driver.quit()
+def browser():
+    _require(missing())
+    with headless_chromium() as driver:
+        yield driver
 
 
 @pytest.fixture(scope="module")
@@ -75,15 +44,6 @@ def pages(tmp_path_factory) -> dict[str, Path]:
         paths[name] = out / f"{name}.html"
         paths[name].write_text(render_html(doc), encoding="utf-8")
     return paths
-
-
-def open_report(browser, path: Path, fragment: str = "") -> None:
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    browser.get(path.as_uri() + fragment)
-    WebDriverWait(browser, 20).until(
-        lambda d: d.execute_script("return document.documentElement.dataset.ready === '1'")
-    )
 
 
 def cell(browser, fact_id: str, column: int):
