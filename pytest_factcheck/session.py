@@ -27,8 +27,9 @@ from .facts.loading import Fact, FactFile, InputError, Scope, load_fact_file
 from .reports.findings_json import fact_entry, source_entry
 from .sources.articles import Article
 from .sources.cache import ReadingCache, learned_fields, with_learned
-from .sources.finding import Source, find_sources_checked
+from .sources.finding import Source, SourceProblem, find_sources_checked
 from .sources.formats import SourceOptions, reading_key, source_bytes
+from .sources.jsonl import close_feeds
 
 FACT_SUFFIXES = (".yaml", ".yml")
 #: Feed lines named as keywords of a fact (for ``-k``) while its scope holds no more.
@@ -98,7 +99,7 @@ class CheckSession:
     reading: ReadingCache = field(default_factory=lambda: ReadingCache(None))
     source_options: SourceOptions = field(default_factory=SourceOptions)
     #: one sentence per unreadable feed line or front matter, warned once
-    source_problems: list[str] = field(default_factory=list)
+    source_problems: list[SourceProblem] = field(default_factory=list)
     #: Whether reading the corpus warns about odd articles (an xdist worker leaves that to the controller).
     warn_articles: bool = True
     verdicts: VerdictCache | None = None
@@ -218,6 +219,7 @@ class CheckSession:
                         _warn(warn, FactcheckWarning(f"{source.path} {problem}"), source.path)
                 self.stats.read_cached += len(sources) - len(self._articles)
         self._warn_problems(warn)
+        close_feeds()
         self.stats.read_seconds += time.perf_counter() - start
         self.prepared = True
         if self._print is None or not self.source_entries:
@@ -254,9 +256,7 @@ class CheckSession:
     def _warn_problems(self, warn: Callable[[Warning, str, int], None] | None) -> None:
         """One warning per unreadable feed line or front matter, at its file and line."""
         for problem in self.source_problems:
-            path, _, rest = problem.partition(":")
-            line = rest.split(":", 1)[0]
-            _warn(warn, FactcheckWarning(problem), path, int(line) if line.isdigit() else 1)
+            _warn(warn, FactcheckWarning(str(problem)), problem.path, problem.line or 1)
         self.source_problems.clear()
 
     def corpus(
@@ -331,6 +331,7 @@ class CheckSession:
                 done[i] = cache.read(sources[i])
             if progress is not None:
                 progress(n + 1, len(wanted))
+        close_feeds()
         if count:  # readings loaded again for a partial corpus are not sources read
             self.stats.read_fresh += cache.counts.fresh - before[0]
             self.stats.read_cached += cache.counts.cached - before[1]

@@ -338,3 +338,29 @@ def test_a_page_with_no_article_text_says_so():
     assert empty.mentions == () and "no article text" in (empty.problem or "")
     full = article_from_bytes(Source("p/y.html", Path("y.html")), PAGE.encode())
     assert full.problem is None and full.mentions
+
+
+def test_feed_problems_are_kept_with_their_place(tmp_path: Path):
+    from pytest_factcheck.sources.finding import SourceProblem, find_sources_checked
+
+    (tmp_path / "feeds").mkdir()
+    good = json.dumps({"id": "a", "text": "Militia groups have carried out 140 attacks."})
+    (tmp_path / "feeds" / "wire:2024.jsonl").write_text(f"{good}\n[1, 2]\n", encoding="utf-8")
+    problems: list[SourceProblem] = []
+    find_sources_checked(tmp_path / "feeds", tmp_path, problems=problems)
+    [problem] = problems
+    assert (problem.path, problem.line, problem.column) == ("feeds/wire:2024.jsonl", 2, None)
+    assert str(problem).startswith("feeds/wire:2024.jsonl:2: ") and "the line is skipped" in str(problem)
+
+
+def test_a_feed_problem_warns_at_its_file_and_line_even_when_the_name_holds_a_colon(pytester: pytest.Pytester):
+    (pytester.path / "feeds").mkdir()
+    good = json.dumps({"id": "a", "text": "Militia groups have carried out 140 attacks on U.S. troops."})
+    (pytester.path / "feeds" / "wire:2024.jsonl").write_text(f"{good}\n{good[:20]}\n", encoding="utf-8")
+    (pytester.path / "facts").mkdir()
+    (pytester.path / "facts" / "f.yaml").write_text(FACTS.format(folder="feeds"), encoding="utf-8")
+    result, _ = run_json(pytester, "facts", "-W", "always")
+    # pytest's warnings summary names the place the warning was issued at: the feed's line 2
+    result.stdout.fnmatch_lines(
+        ["*feeds/wire:2024.jsonl:2: FactcheckWarning: feeds/wire:2024.jsonl:2: not valid JSON*"]
+    )

@@ -31,6 +31,7 @@ __all__ = [
     "FeedLine",
     "Found",
     "Source",
+    "SourceProblem",
     "find_sources",
     "find_sources_checked",
     "infer_outlet",
@@ -51,6 +52,23 @@ class FeedLine:
     line: int
     offset: int
     text_field: str
+
+
+@dataclass(frozen=True, slots=True)
+class SourceProblem:
+    """A source read only in part, as one sentence at its place: a feed line that is not an
+    article, a feed cut short, a front matter that cannot be read. ``path`` is as shown
+    (rootdir-relative); ``line`` and ``column`` are 1-based, or None when the whole file is
+    meant. Printed as ``feeds/wire.jsonl:500: not valid JSON: ...; the line is skipped``."""
+
+    path: str
+    line: int | None
+    message: str
+    column: int | None = None
+
+    def __str__(self) -> str:
+        place = [self.path] + [str(n) for n in (self.line, self.column) if n is not None]
+        return f"{':'.join(place)}: {self.message}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +105,7 @@ class Found:
 
 
 def find_sources(
-    folder: Path, rootdir: Path, options: SourceOptions | None = None, problems: list[str] | None = None
+    folder: Path, rootdir: Path, options: SourceOptions | None = None, problems: list[SourceProblem] | None = None
 ) -> list[Source]:
     """Every source below ``folder`` (a file is a source too), sorted by path.
 
@@ -101,7 +119,7 @@ def find_sources(
 
 
 def find_sources_checked(
-    folder: Path, rootdir: Path, options: SourceOptions | None = None, problems: list[str] | None = None
+    folder: Path, rootdir: Path, options: SourceOptions | None = None, problems: list[SourceProblem] | None = None
 ) -> Found:
     """Every source below ``folder``, with each manifest problem reported, not raised.
 

@@ -22,7 +22,7 @@ from typing import Any
 
 from ..common.yamlnodes import InputError
 from .articles import Article, article_from_text, decode
-from .finding import DRAFT, REFERENCE, Source
+from .finding import DRAFT, REFERENCE, Source, SourceProblem
 
 __all__ = ["SourceOptions", "article_from_bytes", "expand_source", "reading_key", "source_bytes"]
 
@@ -52,7 +52,7 @@ def _in_drafts(file: Path, drafts: tuple[Path, ...]) -> bool:
 
 
 def expand_source(
-    source: Source, entry: dict[str, Any], options: SourceOptions, problems: list[str]
+    source: Source, entry: dict[str, Any], options: SourceOptions, problems: list[SourceProblem]
 ) -> Iterator[Source]:
     """A found file as its sources (a feed is one per line), with its own metadata and role
     filled in where the manifest ``entry`` says nothing."""
@@ -70,7 +70,9 @@ def expand_source(
         try:
             own = front_matter(decode(_head(source.file))[0], source.path)
         except InputError as err:
-            problems.append(f"{err}; the front matter is not used")
+            problems.append(
+                SourceProblem(err.path, err.line, f"{err.message}; the front matter is not used", err.column)
+            )
             own = {}
         missing = {k: v for k, v in own.items() if entry.get(k) is None}
         if missing:

@@ -24,9 +24,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from .finding import ROLES, FeedLine, Source
+from ..common.dates import DateError, parse_date
+from .finding import ROLES, FeedLine, Source, SourceProblem
 
-__all__ = ["FIELDS", "feed_sources", "feed_text", "read_line"]
+__all__ = ["FIELDS", "close_feeds", "feed_sources", "feed_text", "read_line"]
 
 #: What each meaning is looked for in, in order.
 FIELDS: dict[str, tuple[str, ...]] = {
@@ -64,7 +65,7 @@ def _lines(path: Path) -> Iterator[tuple[int, int, bytes]]:
 
 
 def feed_sources(
-    source: Source, entry: dict[str, Any], fields: tuple[tuple[str, str], ...], problems: list[str]
+    source: Source, entry: dict[str, Any], fields: tuple[tuple[str, str], ...], problems: list[SourceProblem]
 ) -> Iterator[Source]:
     """One source per article line of the feed ``source``. The manifest ``entry`` of the feed
     file overrides what each line says of itself."""
@@ -76,11 +77,15 @@ def feed_sources(
                 continue
             found = _line_source(source, entry, names, number, offset, raw, seen)
             if isinstance(found, str):
-                problems.append(f"{source.path}:{number}: {found}; the line is skipped, the rest of the feed is read")
+                problems.append(
+                    SourceProblem(source.path, number, f"{found}; the line is skipped, the rest of the feed is read")
+                )
             else:
                 yield found
     except (OSError, EOFError, zlib.error) as err:
-        problems.append(f"{source.path}: the feed cannot be read to its end ({err}); the lines before are read")
+        problems.append(
+            SourceProblem(source.path, None, f"the feed cannot be read to its end ({err}); the lines before are read")
+        )
 
 
 def _line_source(
@@ -138,9 +143,10 @@ def _first(record: dict[str, Any], names: tuple[str, ...]) -> str | None:
 
 
 def _date(value: str | None) -> dt.date | None:
+    """A feed line's date from its ISO timestamp ("2024-01-21T08:00:00Z"); None when it has none."""
     try:
-        return dt.date.fromisoformat(value[:10]) if value else None
-    except ValueError:
+        return parse_date(value[:10], "a feed line's date") if value else None
+    except DateError:
         return None
 
 
@@ -159,6 +165,11 @@ class _Reader:
         self.handle.seek(offset)
         return self.handle.readline()
 
+    def close(self) -> None:
+        if self.handle is not None:
+            self.handle.close()
+        self.handle = self.path = None
+
 
 _READER = _Reader()
 
@@ -167,6 +178,11 @@ def read_line(source: Source) -> bytes:
     """The bytes of a feed source's line."""
     assert source.feed is not None
     return _READER.line(source.file, source.feed.offset)
+
+
+def close_feeds() -> None:
+    """Close the feed ``read_line`` keeps open; the next read opens it again."""
+    _READER.close()
 
 
 def feed_text(source: Source, data: bytes) -> str:
