@@ -159,3 +159,33 @@ def test_cold_reads_are_counted_and_timed_in_the_header(demo):
         r"factcheck: 7 sources in drafts, pages, seeds: 7 read fresh, 0 from the cache, in\s+\d+\.\d s", header
     )
     assert max(len(line) for line in header.splitlines() if line.startswith(("factcheck", "  "))) <= 80
+
+
+@pytest.mark.parametrize("partials", [1, 100])
+def test_many_touched_facts_switch_to_one_whole_corpus(demo, monkeypatch: pytest.MonkeyPatch, partials: int):
+    """Re-checking a fact touched by a changed article builds a corpus of only its candidate
+    sources; after PARTIALS such facts, one whole corpus is cheaper and is built once.
+    Either way the findings equal a cold run's (counted in process, never timed)."""
+    run(demo)
+    edit(demo, ARTICLE, "more than 130", "more than 135")
+    touched = touching(demo, ARTICLE)
+    assert len(touched) >= 2
+    wholes: list[int] = []
+    whole_corpus = CheckSession.corpus
+
+    def counted(self: CheckSession, *args: object, **kwargs: object):
+        built = self._corpus is None
+        corpus = whole_corpus(self, *args, **kwargs)
+        wholes.extend([1] if built else [])
+        return corpus
+
+    monkeypatch.setattr(session_module, "PARTIALS", partials)
+    monkeypatch.setattr(CheckSession, "corpus", counted)
+    result = demo.runpytest_inprocess(
+        "facts", "--factcheck-summary=off", "--factcheck-json", "out.json", "-p", "no:randomly"
+    )
+    assert SUMMARY.search(result.stdout.str()).group(2) == str(len(touched))
+    warm = json.loads((demo.path / "out.json").read_text(encoding="utf-8"))
+    assert len(wholes) == (1 if partials < len(touched) else 0)
+    _, cold = run(demo, "--cache-clear")
+    assert warm == cold
