@@ -113,3 +113,17 @@ def test_hostile_text_stays_in_the_description_as_text():
     assert all("\n" not in i["description"] and "\x1b" not in i["description"] for i in issues)
     assert len({i["fingerprint"] for i in issues}) == len(issues)
     assert codequality(load("findings-hostile.json")) == issues
+
+
+def test_a_consensus_fact_names_what_the_outlets_give_not_an_expected_figure(sample):
+    fact = copy.deepcopy(next(f for f in sample["facts"] if f["id"] == "militia-attacks"))
+    fact.pop("expect", None)
+    fact["kind"] = "consensus"
+    fact["groups"] = [
+        {"figure": "140 attacks", "sources": ["a.txt", "b.txt", "c.txt"]},
+        {"figure": "about 151 attacks", "sources": ["d.txt"]},
+    ]
+    doc = {**sample, "facts": [fact]}
+    [first, *_] = codequality(doc)
+    assert first["description"].endswith("; the outlets give 140 attacks (3 sources), about 151 attacks (1 source)")
+    assert "expected" not in first["description"]

@@ -26,7 +26,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from .matrix import clean, date_label, differs, expected_text, is_failing, outlet_label, verdict_word
+from .matrix import clean, compared_with, date_label, differs, is_failing, outlet_label, verdict_word
 
 __all__ = ["codequality", "fingerprint"]
 
@@ -59,7 +59,7 @@ def _description(fact: dict[str, Any], finding: dict[str, Any]) -> str:
     ident = clean(fact.get("id") or fact.get("nodeid") or "?")
     text = (
         f"{ident}: {verdict_word(clean(finding.get('verdict')))}: {outlet_label(source)} "
-        f"({date_label(source)}) says {says}; expected {expected_text(fact)}"
+        f"({date_label(source)}) says {says}; {compared_with(fact)}"
     )
     if _expired(finding):
         until = clean(finding["waiver"].get("until") or "")

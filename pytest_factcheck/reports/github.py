@@ -21,6 +21,7 @@ from .matrix import (
     VERDICTS,
     cells_of,
     clean,
+    compared_with,
     count_verdicts,
     date_label,
     differs,
@@ -149,7 +150,8 @@ def _draft_annotations(fact: dict[str, Any], level: str, ident: str) -> list[str
         props.append(f"title={escape_property(f'{ident}: our draft differs')}")
         says = f"says {clean(mention['text'])}" if mention else "differs"
         where = f"{clean(fact.get('file') or '?')}:{fact.get('line')}"
-        message = f"Our draft {says}; the desk stands behind {expected_text(fact)} ({where})"
+        against = f"the desk stands behind {expected_text(fact)}" if fact.get("expect") else compared_with(fact)
+        message = f"Our draft {says}; {against} ({where})"
         out.append(f"::{level} {','.join(props)}::{escape_data(message)}")
     return out
 

@@ -27,6 +27,7 @@ __all__ = [
     "VERDICTS",
     "cells_of",
     "clean",
+    "compared_with",
     "count_statuses",
     "count_verdicts",
     "date_label",
@@ -161,6 +162,17 @@ def expected_text(fact: dict[str, Any]) -> str:
             parts.append(f"{clean(g.get('figure'))} ({n} source{'' if n == 1 else 's'})")
         return "consensus: " + ", ".join(parts)
     return "consensus" if fact.get("kind") == "consensus" else "-"
+
+
+def compared_with(fact: dict[str, Any]) -> str:
+    """What a differing figure is set against, as a clause for a sentence: "expected 140
+    attacks" for a fact with ``expect``; for a consensus fact "the outlets give 140 attacks
+    (3 sources), about 151 attacks (1 source)", or "no figure the outlets agree on"."""
+    text = expected_text(fact)
+    if fact.get("expect"):
+        return f"expected {text}"
+    prefix = "consensus: "
+    return f"the outlets give {text[len(prefix) :]}" if text.startswith(prefix) else "no figure the outlets agree on"
 
 
 def count_verdicts(facts: Iterable[dict[str, Any]]) -> Counter[str]:
