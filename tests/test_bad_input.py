@@ -120,6 +120,31 @@ def test_undecodable_source_warns_and_is_still_read(pytester: pytest.Pytester):
     result.assert_outcomes(passed=1)
 
 
+def test_a_reader_failure_names_the_article_and_the_other_sources_are_still_checked(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+):
+    """A bug in the figure reader on one article is a warning naming it, never a lost run."""
+    from pytest_factcheck.sources import articles
+
+    read = articles.read_sentences
+
+    def fails_on_one(text: str):
+        if "TRIGGER" in text:
+            raise ValueError("could not convert string to float: '42 000'")
+        return read(text)
+
+    monkeypatch.setattr(articles, "read_sentences", fails_on_one)
+    copy_demo(pytester, facts=False)
+    write_facts(pytester, "a.yaml", GOOD)
+    (pytester.path / "seeds" / "broken.txt").write_text("TRIGGER: 900 U.S. troops in Syria.\n", encoding="utf-8")
+    result = pytester.runpytest_inprocess("-p", "no:cacheprovider", "facts", "-W", "always")
+    result.stdout.fnmatch_lines(
+        ["*seeds/broken.txt was not read: the figure reader failed on it (ValueError: could not convert*"]
+    )
+    assert "Traceback" not in result.stdout.str()
+    result.assert_outcomes(passed=1)
+
+
 def test_python_tests_keep_pytest_s_own_rule_on_collection_errors(pytester: pytest.Pytester):
     """Only errors in facts files let the session go on; a broken test module still stops it."""
     copy_demo(pytester, facts=False)

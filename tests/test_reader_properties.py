@@ -58,8 +58,12 @@ _PIECES = [
     ":",
 ]
 
-newsy = st.lists(st.sampled_from(_PIECES), max_size=60).map(
-    lambda parts: "".join(p + " " if i % 3 else p for i, p in enumerate(parts))
+_PIECES += ["42", "000", "500", "four", "fifths", "eighths", "half", "quarters", "minus", "-strong", "aged", "p"]
+#: What joins two pieces: nothing, a space, and the spaces news text groups thousands with
+#: (no-break, narrow no-break, thin), or a hyphen.
+_JOINS = ["", " ", " ", "\u00a0", "\u202f", "\u2009", "-"]
+newsy = st.lists(st.tuples(st.sampled_from(_PIECES), st.sampled_from(_JOINS)), max_size=60).map(
+    lambda parts: "".join(piece + join for piece, join in parts)
 )
 texts = st.one_of(st.text(max_size=300), newsy)
 

@@ -92,7 +92,6 @@ from .tokens import (
     _CODE_RUN,
     _DIGIT_STARTS,
     _DIGIT_TOKEN,
-    _FRACTIONS,
     _LOWER,
     _PEEK,
     _RANGE_WORDS,
@@ -106,12 +105,13 @@ from .tokens import (
     _range,
     _ratio,
     _read_second,
+    fraction_value,
 )
 from .units import CURRENCY_SYMBOLS, unit_name
 
 __all__ = ["READER_VERSION", "Figure", "Sentence", "read_figures", "read_sentences"]
 #: Bumped whenever the reading rules change, so cached readings are invalidated.
-READER_VERSION = "5"
+READER_VERSION = "6"
 
 
 @dataclass(frozen=True, slots=True)
@@ -483,7 +483,7 @@ class _Reader:
             num = _Number(m.start(), m.end(), value, value, value, scaled=True, own_hedge=("about", "a couple"))
             return self._extend(num, None)
         if group == "frac":
-            value = whole(_FRACTIONS[" ".join(m.group().lower().replace("-", " ").split())])
+            value = whole(fraction_value(m.group()))
             return _Number(m.start(), m.end(), value, value, value, "ratio")
         if group == "vague":
             low, high = VAGUE[" ".join(m.group().lower().split())]

@@ -68,31 +68,54 @@ _ORDW = (
     rf"(?:(?:{_TENS})-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
     rf"|{_alt(ORDINALS)})"
 )
-_FRACTIONS = {
-    "half": 0.5,
-    "a half": 0.5,
-    "one half": 0.5,
-    "a third": 1 / 3,
-    "one third": 1 / 3,
-    "two thirds": 2 / 3,
-    "a quarter": 0.25,
-    "one quarter": 0.25,
-    "three quarters": 0.75,
-    "a fifth": 0.2,
-    "one fifth": 0.2,
-    "two fifths": 0.4,
-    "three fifths": 0.6,
-    "a tenth": 0.1,
-    "one tenth": 0.1,
+#: A fraction's parts: "a", "one" ... "nine" over "half" ... "tenths" ("four fifths" is 0.8).
+_NUMERATORS = {
+    "a": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
 }
-_FRAC = "|".join(re.escape(k).replace(r"\ ", r"[\s-]+") for k in sorted(_FRACTIONS, key=len, reverse=True))
+_DENOMINATORS = {
+    "half": 2,
+    "third": 3,
+    "quarter": 4,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+}
+_SINGULAR = "|".join(_DENOMINATORS)
+_PLURAL = "|".join(d + "s" for d in _DENOMINATORS if d != "half")
+_MANY = "|".join(n for n, v in _NUMERATORS.items() if v > 1)
+#: A fraction as a share: "half of", "a third of", "one-fifth of" (only before "of"/"the":
+#: "the fifth day" is an ordinal, "the fourth of July" a date); any "two thirds",
+#: "four-fifths", "three eighths".
+_FRAC = rf"(?:(?:a|one)[\s-]+(?:{_SINGULAR})|half)(?=\s+(?:of|the)\b)|(?:{_MANY})[\s-]+(?:{_PLURAL})"
+
+
+def fraction_value(written: str) -> float:
+    """ "three-quarters" -> 0.75, "a fifth" -> 0.2, "half" -> 0.5, "four fifths" -> 0.8."""
+    words = written.lower().replace("-", " ").split()
+    numerator = _NUMERATORS[words[0]] if len(words) > 1 else 1
+    return numerator / _DENOMINATORS[words[-1].removesuffix("s")]
+
+
 _SCALE_NAMES = "thousand|million|billion|trillion|lakh|crore"
 _WORD_TOKEN = re.compile(
     rf"""
       (?P<fracscale>(?<![\w/.@-])(?i:(?:(?:a|one|two|three)[\s-]+)?(?:half|quarters?|thirds?)(?:\s+of)?(?:\s+an?)?
           \s+(?:{_SCALE_NAMES}))(?!\w))
     | (?P<couple>(?<![\w/.@-])(?i:a\s+couple(?:\s+of)?\s+(?:dozen|hundred|thousand|million|billion))(?!\w))
-    | (?P<frac>(?<![\w/.@-])(?i:(?:{_FRAC})(?=\s+(?:of|the)\b)|(?:two|three|four)[\s-]+(?:thirds|quarters|fifths))(?![\w-]))
+    | (?P<frac>(?<![\w/.@-])(?i:{_FRAC})(?![\w-]))
     | (?P<words>(?<![\w/.@-])(?i:{_WORDS})(?!\w))
     | (?P<ordw>(?<![\w/.@-])(?i:{_ORDW})(?![\w-]))
     | (?P<vague>(?<![\w/.@-])(?i:(?:several|a\s+few)\s+(?:dozen|hundred|thousand|million|billion)|(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens
@@ -138,7 +161,7 @@ _CANDIDATE_WORDS = sorted(
 #: case-sensitive search is several times faster than an IGNORECASE one).
 _CANDIDATE = re.compile(
     r"[$£€¥₹½¼¾⅓⅔]|(?<!\w)(?:\d[\d,.]*|(?:a\s+(?:dozen|couple|pair|half|hundred|thousand|million"
-    r"|billion|third|quarter|fifth|tenth|few\s+(?:dozen|hundred|thousand|million|billion))"
+    r"|billion|third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth|few\s+(?:dozen|hundred|thousand|million|billion))"
     rf"|several\s+(?:dozen|hundred|thousand|million|billion)|{_trie(_CANDIDATE_WORDS)})\b)"
 )
 _SECOND = re.compile(
@@ -183,8 +206,8 @@ class _Number:
 
 def _digit_value(text: str) -> int | float:
     """ "1,250", "816 000", "2½", "½" -> the value."""
-    if text[-1:].isdigit() and " " not in text:
-        return whole(float(text.replace(",", "")))
+    if text[-1:].isdigit():  # "1,250", and thousands grouped by any space: "42\u2009000"
+        return whole(float("".join(text.replace(",", "").split())))
     fraction = _VULGAR.get(text[-1:], 0)
     if fraction:
         text = text[:-1]

@@ -103,8 +103,13 @@ def article_from_text(source: Source, text: str, problem: str | None = None, loc
         if outlet:
             source = dataclasses.replace(source, outlet=outlet)
     lines = locate or _LineIndex(text)
+    try:
+        sentences = read_sentences(text)
+    except Exception as err:  # a reader bug must not cost the run: the article is named, unread
+        failed = f"was not read: the figure reader failed on it ({type(err).__name__}: {err}); please report it"
+        return Article(source, (), f"{problem}; it also {failed}" if problem else failed)
     mentions = []
-    for sentence in read_sentences(text):
+    for sentence in sentences:
         if sentence.figures:
             mentions.extend(_mentions(text, sentence, lines))
     return Article(source, tuple(mentions), problem)
