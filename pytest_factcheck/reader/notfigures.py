@@ -6,7 +6,8 @@ Rules, one example each:
 - years: "in 2018" (a four-digit year after "in", "since", ... or before a capital).
 - names and codes: "Tower 22", "Resolution 2334", "No. 2"; never a sentence-initial adverb
   or determiner: "Perhaps 40 people", "Fully 40 percent", "Only 12" are figures.
-- phone numbers: "0800-555-0199", "+1-202-555-0143", "+44 20 7946 0958".
+- phone numbers: "0800-555-0199", "+1-202-555-0143", "+44 20 7946 0958", "+44 7700 900123",
+  "1-800-555-0175", "(202) 555-0188".
 - numbers with a leading zero are codes: "0600 GMT".
 - military times: "at 1830 local time", "2200 GMT".
 - links: "example.org/data/2024/500-attacks?page=30%25".
@@ -62,7 +63,12 @@ _YEAR_RANGE = re.compile(r"[-–/](?:1[5-9]|20)?\d\d(?!\w)")
 _AGE = re.compile(r"(?i)-old\b")
 # not figures
 _PHONE = re.compile(r"(?:[ -]\(?\d{2,4}\)?){2,}(?!\d)")
+#: After a country code ("+44 "), every group of digits belongs to the number: "+44 7700 900123".
+_PHONE_AFTER_CODE = re.compile(r"(?:[ -]\(?\d{2,8}\)?)+(?![\d,.]\d)")
 _PHONE_PREFIX_REV = re.compile(r"[ -]\d{1,3}\+")
+#: The North American shape, after its first group: "1-800-555-0175", "202.555.0188",
+#: "(202) 555-0188": groups of three and a last group of four, joined the same way.
+_PHONE_NANP = re.compile(r"(?:(?P<j>[-.])\d{3}(?:(?P=j)\d{3})?(?P=j)\d{4}|\)[ \t]?\d{3}[-. ]\d{4})(?![\d-])")
 _MILITARY_TIME = re.compile(r"[ \t]*(?:GMT|UTC|Z\b|local\s+time|hours\b|hrs\b|h\b)")
 _ADDRESS = re.compile(
     r"(?:[ \t]+[A-Z][a-z]+){1,3}[ \t]+(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|Boulevard|Blvd\.?|Lane|Drive"

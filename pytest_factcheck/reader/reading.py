@@ -51,6 +51,8 @@ from .notfigures import (
     _MONTH_SET,
     _OPENERS,
     _PHONE,
+    _PHONE_AFTER_CODE,
+    _PHONE_NANP,
     _PHONE_PREFIX_REV,
     _PRONOUN_ONE,
     _SCORE,
@@ -449,8 +451,12 @@ class _Reader:
             phone = _PHONE.match(text, end, send)  # "0800-555-0199", "0600 GMT": a code
             return phone.end() if phone else self._skip_code(end)
         if text[start - 2 : start - 1].isdigit() and self._rev_match(_PHONE_PREFIX_REV, start):
-            phone = _PHONE.match(text, end, send)  # "+44 20 7946 0958"
+            phone = _PHONE_AFTER_CODE.match(text, end, send)  # "+44 20 7946 0958"
             return phone.end() if phone else end
+        if after[:1] in "-.)" and written.isdigit() and len(written) <= 3:
+            phone = _PHONE_NANP.match(text, end, send)  # "1-800-555-0175", "(202) 555-0188"
+            if phone and (after[:1] != ")" or text[start - 1 : start] == "("):
+                return phone.end()
         hhmm = written.isdigit() and len(written) == 4 and int(written[:2]) < 24 and int(written[2:]) < 60
         if hhmm and _MILITARY_TIME.match(text, end, send):
             return end  # "at 1830 local time"
