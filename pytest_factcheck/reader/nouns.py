@@ -38,8 +38,10 @@ _NP_TOKEN = re.compile(r"[ \t]+((?:[A-Za-z]\.){2,}|[A-Za-z][A-Za-z'’]*(?:-[A-Z
 _AGE_ADJECTIVE = re.compile(r"[ \t]+\d{1,3}-(?:year|month|week|day)s?-old(?![\w-])")
 # counted nouns that stand elsewhere
 _SUBJECT = re.compile(
-    r"(?i)\b(?:(?P<toll>death\s+toll|toll)|number\s+of\s+(?:the\s+)?(?P<what>[a-z]+))\b"
-    r"(?P<rest>[^,;:()]*)$"
+    r"(?i)\b(?:(?P<toll>death\s+toll|toll)|number\s+of\s+(?:the\s+)?(?P<what>[a-z]+(?:\s+[a-z]+){0,2}))\b"
+    # what follows up to the figure: no clause break, but an aside set off by two commas
+    # may stand between ("The toll, officials said, rose to 34")
+    r"(?P<rest>(?:[^,;:()]|,[^,;:()]*,)*)$"
 )
 _SUBJECT_VERB_END = re.compile(r"(?i)(?:\b(?:to|at|reached|reaches|hit|hits|passed|stood|stands|was|is|now|of)|^)\s*$")
 _SUBJECT_VERBS = frozenset(

@@ -387,7 +387,7 @@ class _Reader:
         before = self.text[lo:pos]
         m = _SUBJECT.search(before) if "toll" in before or "umber of" in before else None
         if m is not None and _SUBJECT_VERB_END.search(m.group("rest")) is not None:
-            return "deaths" if m.group("toll") else m.group("what")
+            return "deaths" if m.group("toll") else _head(m.group("what"))
         if not verb_hedge and not before.endswith((" to ", " at ")):
             return None
         words = before.rsplit(",", 1)[-1].split()
@@ -726,6 +726,23 @@ def _lowered(text: str) -> str:
     length (a few non-ASCII letters, such as "İ", lower to two characters), else ASCII only."""
     lowered = text.lower()
     return lowered if len(lowered) == len(text) else text.translate(_LOWER)
+
+
+#: Where the noun phrase after "the number of" ends: a verb or a preposition.
+_HEAD_STOPS = (
+    _SUBJECT_GATES
+    | _SUBJECT_VERBS
+    | frozenset(["has", "have", "had", "were", "are", "rises", "grew", "grows", "fell", "falls", "remains"])
+    | frozenset(["remained", "in", "on", "since", "from", "across", "among", "who", "that", "and", "or"])
+)
+
+
+def _head(words: str) -> str:
+    """The counted noun of "the number of <words>": the last plural word, else the first
+    ("displaced families" -> "families", "people killed" -> "people", "displaced")."""
+    parts = words.lower().split()
+    stop = next((i for i, w in enumerate(parts) if i and w in _HEAD_STOPS), len(parts))
+    return next((w for w in reversed(parts[:stop]) if _plural(w)), parts[0])
 
 
 def read_sentences(text: str) -> list[Sentence]:
