@@ -104,6 +104,16 @@ _SCORE_WORDS = frozenset(
         "rejected",
     ]
 )
+#: An ascending N-M is a score, not a range, after a word of a match ("the score went 2-3")
+#: or before one ("from 0-2 down", "a 1-2 defeat").
+_SCORE_CONTEXT = _SCORE_WORDS | frozenset(
+    ["scoreline", "trailed", "match", "game", "final", "half-time", "halftime", "full-time", "went", "going", "goals"]
+)
+#: Nothing counted follows: the clause ends, or a preposition or conjunction comes next.
+_NO_NOUN_AFTER = re.compile(r"(?i)[ \t]*(?:[.,;:!?)\u2014]|$|(?:in|at|on|after|before|with|as|and|but|when|while)\b)")
+_SCORE_AFTER = re.compile(
+    r"(?i)[ \t]+(?:down|up|lead|win|victory|defeat|loss|deficit|draw|scoreline|home|away|aggregate|at[ \t]+half)\b"
+)
 #: "a second apart", "a second later": the unit of time, not an ordinal.
 _SECOND_OF_TIME = re.compile(r"(?i)second\s+(?:apart|later|earlier|ago|before|after|long|or\s+two)\b")
 _AGE_WORDS = frozenset(["aged", "age", "ages"])

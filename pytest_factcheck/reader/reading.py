@@ -49,6 +49,7 @@ from .notfigures import (
     _MAGNITUDE_AFTER,
     _MILITARY_TIME,
     _MONTH_SET,
+    _NO_NOUN_AFTER,
     _OPENERS,
     _PHONE,
     _PHONE_AFTER_CODE,
@@ -56,6 +57,8 @@ from .notfigures import (
     _PHONE_PREFIX_REV,
     _PRONOUN_ONE,
     _SCORE,
+    _SCORE_AFTER,
+    _SCORE_CONTEXT,
     _SCORE_WORDS,
     _SECOND_OF_TIME,
     _SLASH_RATIO,
@@ -466,9 +469,19 @@ class _Reader:
         if after in ("-m", " m", "-M", " o") and _MAGNITUDE_AFTER.match(text, end, send):
             return self._skip_code(end)  # "a 6.8-magnitude quake"
         score = _SCORE.match(text, end, send) if after[:1] in ("-", "–") else None
-        if score and written.isdigit() and len(written) <= 2 and int(score.group("n")) <= int(written):
-            return score.end()  # "won 3-2", "voted 7-2": a score or a tally
+        if score and written.isdigit() and len(written) <= 2:
+            if int(score.group("n")) <= int(written):
+                return score.end()  # "won 3-2", "voted 7-2": a score or a tally
+            if _SCORE_AFTER.match(text, score.end(), send) or (
+                self._score_before(start) and _NO_NOUN_AFTER.match(text, score.end(), send)
+            ):
+                return score.end()  # "the score went 2-3", "came back from 0-2 down"
         return None
+
+    def _score_before(self, pos: int) -> bool:
+        """Whether a word of a match stands among the five words before ``pos``."""
+        words = self.text[max(self.start, pos - 60) : pos].lower().split()[-5:]
+        return any(w.strip(",.;:") in _SCORE_CONTEXT for w in words)
 
     def _code_after_word(self, num: _Number, word: str) -> bool:
         """Numbers the word before makes codes: "aged 18 to 60", "magnitude 7.8", "lost 2-3"."""
