@@ -109,6 +109,46 @@ _SCORE_WORDS = frozenset(
 _SCORE_CONTEXT = _SCORE_WORDS | frozenset(
     ["scoreline", "trailed", "match", "game", "final", "half-time", "halftime", "full-time", "went", "going", "goals"]
 )
+#: An age in apposition: "<person>, 34," (or "19 and 22,") before its clause goes on.
+_APPOSITION_BEFORE = re.compile(r"(?:(?P<p>[A-Za-z]+)[ \t]+)?(?P<w>[A-Za-z][a-z]+),[ \t]*$")
+_APPOSITION_AFTER = re.compile(r"(?:[ \t]+and[ \t]+\d{1,3})?,[ \t]")
+_PERSON_WORDS = frozenset(
+    [
+        "victim",
+        "victims",
+        "man",
+        "woman",
+        "boy",
+        "girl",
+        "child",
+        "suspect",
+        "suspects",
+        "driver",
+        "officer",
+        "officers",
+        "mother",
+        "father",
+        "son",
+        "daughter",
+        "wife",
+        "husband",
+        "teacher",
+        "nurse",
+        "doctor",
+        "soldier",
+        "resident",
+        "pilot",
+        "student",
+        "worker",
+        "brother",
+        "sister",
+        "defendant",
+        "gunman",
+        "attacker",
+    ]
+)
+#: A capitalised word after these is a place, not a person: "In Gaza, 34, ...".
+_PLACE_PREPOSITIONS = frozenset(["in", "at", "on", "from", "to", "across", "near", "of", "outside", "inside"])
 #: Nothing counted follows: the clause ends, or a preposition or conjunction comes next.
 _NO_NOUN_AFTER = re.compile(r"(?i)[ \t]*(?:[.,;:!?)\u2014]|$|(?:in|at|on|after|before|with|as|and|but|when|while)\b)")
 _SCORE_AFTER = re.compile(

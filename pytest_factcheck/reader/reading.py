@@ -44,6 +44,8 @@ from .measures import (
 from .notfigures import (
     _ADDRESS,
     _AGE_WORDS,
+    _APPOSITION_AFTER,
+    _APPOSITION_BEFORE,
     _CLOCK,
     _DAY_MONTH,
     _MAGNITUDE_AFTER,
@@ -51,10 +53,12 @@ from .notfigures import (
     _MONTH_SET,
     _NO_NOUN_AFTER,
     _OPENERS,
+    _PERSON_WORDS,
     _PHONE,
     _PHONE_AFTER_CODE,
     _PHONE_NANP,
     _PHONE_PREFIX_REV,
+    _PLACE_PREPOSITIONS,
     _PRONOUN_ONE,
     _SCORE,
     _SCORE_AFTER,
@@ -303,6 +307,9 @@ class _Reader:
         left = self._left(num.start)
         if num.digits and left.immediate.lower() in _CODE_BEFORE and self._code_after_word(num, left.immediate.lower()):
             return None, num.end  # "Men aged 18 to 60", "magnitude 7.8", "lost 2-3"
+        between = self._between(num.start) if num.digits and left.immediate.lower() == "between" else None
+        if between is not None and self._prev_word(between).lower() in _AGE_WORDS:
+            return None, num.end  # "Women aged between 20 and 45"
         hedge_start, shape, qualifier = left.hedge
         if num.kind == "ordinal" and m.lastgroup == "ordw" and not self._ordinal_ok(num, left):
             return None, num.end
@@ -460,6 +467,10 @@ class _Reader:
             phone = _PHONE_NANP.match(text, end, send)  # "1-800-555-0175", "(202) 555-0188"
             if phone and (after[:1] != ")" or text[start - 1 : start] == "("):
                 return phone.end()
+        if after[:1] in (",", " ") and written.isdigit() and len(written) <= 3 and int(written) <= 115:
+            age = self._age_in_apposition(start, end)
+            if age is not None:
+                return age
         hhmm = written.isdigit() and len(written) == 4 and int(written[:2]) < 24 and int(written[2:]) < 60
         if hhmm and _MILITARY_TIME.match(text, end, send):
             return end  # "at 1830 local time"
@@ -477,6 +488,17 @@ class _Reader:
             ):
                 return score.end()  # "the score went 2-3", "came back from 0-2 down"
         return None
+
+    def _age_in_apposition(self, start: int, end: int) -> int | None:
+        """ "The victim, 34, was a nurse", "Smith, 45, of Leeds", "The suspects, 19 and 22,":
+        an age set off by commas after a person; where the ages end, else None."""
+        after = _APPOSITION_AFTER.match(self.text, end, self.end)
+        before = _APPOSITION_BEFORE.search(self.text, max(self.start, start - 60), start)
+        if after is None or before is None:
+            return None
+        word, ahead = before.group("w"), (before.group("p") or "").lower()
+        person = word.lower() in _PERSON_WORDS or (word[0].isupper() and ahead not in _PLACE_PREPOSITIONS)
+        return after.end() - 1 if person and word not in _MONTH_SET else None
 
     def _score_before(self, pos: int) -> bool:
         """Whether a word of a match stands among the five words before ``pos``."""

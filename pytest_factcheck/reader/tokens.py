@@ -174,6 +174,7 @@ _SCALE_AFTER = re.compile(
 )
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—)\s*|\s+(?:to|or|through|and)\s+")
 _AND = re.compile(r"\s+and\s+")
+_DASH_JOIN = re.compile(r"\s*[-–]\s*")
 _RATIO = re.compile(r"\s+(?:in|out\s+of)\s+")
 _PEEK = re.compile(r"[ \t]*([-–—%+°]?)[ \t]*([A-Za-z]*)")
 # What may follow a number for each extension to be worth a regex match.
@@ -267,6 +268,8 @@ def _read_second(text: str, pos: int, send: int) -> tuple[int, int | float, bool
 def _range(text: str, num: _Number, send: int, between: bool, is_ordinal: bool) -> None:
     """Extend ``num`` over "10 to 15", "10-15", "fourth or fifth", "between 10 and 15"."""
     join = (_AND if between else _RANGE_JOIN).match(text, num.end, send)
+    if between and not join:  # "between 10-20 people", as loosely as it is printed
+        join = _DASH_JOIN.match(text, num.end, send)
     if not join or (not between and join.group().strip() == "and"):
         return
     second = _read_second(text, join.end(), send)
