@@ -153,6 +153,9 @@ _CONVERSION = re.compile(
 )
 
 
+_STRONG = re.compile(r"(?i)-strong(?![\w-])")
+
+
 def _of_follows(text: str, pos: int) -> bool:
     """Whether " of" follows ``pos``."""
     return text.startswith(" of ", pos)
@@ -163,7 +166,11 @@ def _unit(text: str, num: _Number, send: int, article: bool) -> bool:
     m = _UNIT.match(text, num.end, send)
     if not m:
         if text.startswith("-", num.end) and num.end + 1 < send and text[num.end + 1].isalpha():
-            return text.startswith("-plus", num.end)  # "a two-state solution", "20-strong"
+            strong = _STRONG.match(text, num.end, send)
+            if strong:  # "a 2,500-strong contingent": a count, the size of what it modifies
+                num.end = strong.end()
+                return True
+            return text.startswith("-plus", num.end)  # "a two-state solution", "24-hour"
         return True
     unit = unit_name(m.group("unit"))
     if _AGE.match(text, m.end(), send):
