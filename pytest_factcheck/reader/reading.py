@@ -342,6 +342,8 @@ class _Reader:
                 resume = max(resume, end)
         if num.kind == "count" and noun is not None and noun.lower() in _CURRENCY_WORDS:
             num.kind, num.unit, noun, phrase = "money", unit_name(noun), None, None  # "millions of dollars"
+        elif m.lastgroup == "vague" and noun is not None and phrase == noun and unit_name(noun) is not None:
+            num.kind, num.unit, noun, phrase = "measure", unit_name(noun), None, None  # "a few hundred yards"
         role = left.role if noun is None and num.kind == "count" else None
         if (
             num.kind == "count"
