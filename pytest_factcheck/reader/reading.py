@@ -172,6 +172,7 @@ _NEXT_LOWER = re.compile(r"[ \t]+[a-z]")
 
 _MINUS = ("minus", "Minus", "MINUS")
 #: Words right before a bare count after which a subject named earlier may be what it counts.
+_MINUS_BEFORE = re.compile(r"(?<![\w-])(?i:minus)\s+$")
 _SUBJECT_GATES = frozenset(
     ["to", "at", "reached", "reaches", "hit", "hits", "passed", "stood", "stands", "was", "is", "now"]
 )
@@ -542,8 +543,11 @@ class _Reader:
             spoken = parse_words(m.group())
             if spoken is None:
                 return None
-            num = _Number(m.start(), m.end(), spoken, spoken, spoken)
-            return self._extend(num, self._between(num.start))
+            minus = _MINUS_BEFORE.search(text, max(self.start, m.start() - 12), m.start())
+            start = minus.start() if minus else m.start()
+            value = -spoken if minus else spoken  # "minus eight degrees", as "minus 8" is
+            num = _Number(start, m.end(), value, value, value)
+            return self._extend(num, None if minus else self._between(num.start))
         return self._digits(m)
 
     def _digits(self, m: re.Match[str]) -> _Number | None:
