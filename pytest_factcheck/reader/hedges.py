@@ -63,7 +63,7 @@ _DENIAL_AFTER = re.compile(
     r"(?:reported|said|stated|claimed|announced|thought)"
 )
 _TWO_SIDED = re.compile(
-    r"(?i)[ \t]+(?:but|and)[ \t]+(?P<h>fewer[ \t]+than|less[ \t]+than|under|below|not[ \t]+more[ \t]+than|at[ \t]+most)[ \t]+"
+    r"(?i)[ \t]+(?:but|and)[ \t]+(?P<h>fewer[ \t]+than|less[ \t]+than|under|below|(?:not|no)[ \t]+more[ \t]+than|at[ \t]+most|up[ \t]+to)[ \t]+"
 )
 
 
