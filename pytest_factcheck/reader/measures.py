@@ -234,6 +234,10 @@ def _suffix(text: str, num: _Number, send: int) -> str | None:
         num.kind, num.end, num.noun_after = "measure", m.end(), False  # "45C", "104F"
         num.unit = "degree_Celsius" if letters == "C" else "degree_Fahrenheit"
         return "measured"
+    if letters == "p" and not text.startswith(".m", m.end()):  # "rose by 20p": pence, not "4 p.m."
+        num.value = num.low = num.high = whole(round(num.value / 100, 9))
+        num.kind, num.unit, num.end, num.noun_after, num.plain_year = "money", "GBP", m.end(), False, False
+        return "measured"
     if lower in SCALE_ABBREVIATIONS:
         num.value = num.low = num.high = whole(num.value * SCALE_ABBREVIATIONS[lower])
         num.end = m.end()
