@@ -172,6 +172,8 @@ _NEXT_LOWER = re.compile(r"[ \t]+[a-z]")
 
 _MINUS = ("minus", "Minus", "MINUS")
 #: Words right before a bare count after which a subject named earlier may be what it counts.
+#: A bare figure whose noun comes after "were": "12 were children", "three were women."
+_COPULA_NOUN = re.compile(r"[ \t]+(?:were|are)[ \t]+(?:all[ \t]+)?(?P<noun>[A-Za-z]+)(?=[ \t]*(?:[.,;:!?)]|$|and\b|or\b))")
 _MINUS_BEFORE = re.compile(r"(?<![\w-])(?i:minus)\s+$")
 _SUBJECT_GATES = frozenset(
     ["to", "at", "reached", "reaches", "hit", "hits", "passed", "stood", "stands", "was", "is", "now"]
@@ -345,6 +347,10 @@ class _Reader:
             num.kind, num.unit, noun, phrase = "money", unit_name(noun), None, None  # "millions of dollars"
         elif m.lastgroup == "vague" and noun is not None and phrase == noun and unit_name(noun) is not None:
             num.kind, num.unit, noun, phrase = "measure", unit_name(noun), None, None  # "a few hundred yards"
+        if num.kind == "count" and noun is None and num.noun_after:
+            named = _COPULA_NOUN.match(text, num.end, send)
+            if named and _plural(named.group("noun").lower()):
+                noun = named.group("noun").lower()  # "Of the 40 people hurt, 12 were children"
         role = left.role if noun is None and num.kind == "count" else None
         if (
             num.kind == "count"
