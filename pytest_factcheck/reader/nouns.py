@@ -72,7 +72,12 @@ _PASSIVE_ROLE = re.compile(
     r"(?P<v>killed|injured|wounded|hurt|missing|arrested|detained|displaced|evacuated|rescued|kidnapped"
     r"|abducted|hospitali[sz]ed|dead)\b"
 )
-_COORDINATED = re.compile(r"\s*,?\s*(?:and|or|to)\s+$|\s+of\s+(?:the|these|those|its|their|his|her|our|all)\s+$")
+_COORDINATED = re.compile(
+    r"\s*,?\s*(?:and|or|to)\s+(?:(?:perhaps|possibly|maybe|probably|even)\s+)?$"
+    r"|\s+of\s+(?:the|these|those|its|their|his|her|our|all)\s+$"
+)
+#: An aside's second figure, before the noun both count: "More than 20, and possibly 30, homes".
+_ASIDE_OPENING = re.compile(r"\s*,\s*(?:and|or|but)\s+(?:(?:perhaps|possibly|maybe|probably|even)\s+)?$")
 _STOP = frozenset(
     [
         "in",
@@ -485,8 +490,19 @@ def _inherit(figures: list[Figure], text: str) -> list[Figure]:
 
 
 def _coordinated(figures: list[Figure], text: str) -> list[Figure]:
-    """A bare count joined to the next count by "and"/"or"/"to"/"of the" takes its noun."""
+    """A bare count joined to the next count by "and"/"or"/"to"/"of the" takes its noun;
+    so do both figures of an aside: "More than 20, and possibly 30, homes burned"."""
     out = list(figures)
+    for i in range(1, len(out)):
+        figure, before = out[i], out[i - 1]
+        if figure.kind != "count" or figure.noun is not None or before.noun is not None:
+            continue
+        if not text.startswith(",", figure.end):
+            continue
+        if _ASIDE_OPENING.match(text[before.end : figure.start]):
+            np = _noun_phrase(text, figure.end + 1, len(text), figure.high if figure.high is not None else figure.value)
+            if np is not None:
+                out[i] = replace(figure, noun=np[2], phrase=text[np[0] : np[1]])
     for i in range(len(out) - 2, -1, -1):
         figure, nxt = out[i], out[i + 1]
         if figure.kind != "count" or figure.noun is not None or nxt.kind != "count" or nxt.noun is None:
