@@ -1,6 +1,7 @@
 """The editor's readings of issue 9's wild sentences, checked as ../shared/tools/check-cases does.
 
-Two files: ``../shared/cases/wild-figures.yaml`` (handed to the project; it adds no cases when
+Three files: ``tests/reader_wild_probe.yaml`` (a second tester's sentences, one kind of fault
+to a block, committed before any rule was changed for them), ``../shared/cases/wild-figures.yaml`` (handed to the project; it adds no cases when
 the shared folder is absent from the checkout, and its rows are also in reader_cases.yaml) and ``tests/reader_wild_own.yaml`` (written before the rules were changed). A case is right
 when every figure the editor reads is found (kind, value, interval, noun or role, unit,
 denied) and no other live count appears.
@@ -20,6 +21,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from wild_cases import ours, right  # noqa: E402
 
 OWN = ROOT / "tests" / "reader_wild_own.yaml"
+#: Written by a tester who had not read the reader, committed before any fix (5d059ac, 108/136).
+PROBE = ROOT / "tests" / "reader_wild_probe.yaml"
 SHARED = ROOT.parent / "shared" / "cases" / "wild-figures.yaml"
 
 
@@ -27,7 +30,7 @@ def _cases(path: Path) -> list[dict]:
     return yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else []
 
 
-@pytest.mark.parametrize("case", _cases(OWN) + _cases(SHARED), ids=lambda case: case["text"][:60])
+@pytest.mark.parametrize("case", _cases(OWN) + _cases(PROBE) + _cases(SHARED), ids=lambda case: case["text"][:60])
 def test_wild_case_reads_as_the_editor_reads_it(case: dict) -> None:
     assert right(ours(case["text"]), case["expect"]), [
         (f.kind, f.value, f.low, f.high, f.noun, f.role, f.unit, f.denied) for f in ours(case["text"])

@@ -47,6 +47,14 @@ CASES = [
         "agree",
     ),
     ("expect-range-off", "Rebuilding could cost $3 billion.", "expect: $2.1 billion to $2.6 billion", "conflict"),
+    # the second probe (tests/reader_wild_probe.yaml): false conflicts and silences before its fixes
+    ("part-of", "Of the 40 people hurt, 12 were children.", "expect: 40 people", "agree"),
+    ("ascending-score", "Police said 12 fans were hurt as the score went 2-3.", "expect: 12 fans", "agree"),
+    ("toll-aside", "The toll, officials said, rose to 34.", "expect: 30 deaths", "conflict"),
+    ("strong", "The 2,500-strong contingent arrived.", "expect: 3,000 troops\ncounts: [contingent]", "conflict"),
+    ("aside-noun", "More than 20, and possibly 30, homes burned.", "expect: 10 homes", "conflict"),
+    ("thin-space", "The agency registered 42\u2009000 asylum claims.", "expect: 42,000 claims", "agree"),
+    ("phone-nanp", "Police said 12 people were hurt. Call 1-800-555-0175 for news.", "expect: 12 people", "agree"),
 ]
 
 
