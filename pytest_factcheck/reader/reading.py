@@ -472,11 +472,12 @@ class _Reader:
         if text[start - 2 : start - 1].isdigit() and self._rev_match(_PHONE_PREFIX_REV, start):
             phone = _PHONE_AFTER_CODE.match(text, end, send)  # "+44 20 7946 0958"
             return phone.end() if phone else end
-        if after[:1] in "-.)" and written.isdigit() and len(written) <= 3:
+        if after[:1] in ("-", ".", ")") and written.isdigit() and len(written) <= 3:
             phone = _PHONE_NANP.match(text, end, send)  # "1-800-555-0175", "(202) 555-0188"
             if phone and (after[:1] != ")" or text[start - 1 : start] == "("):
                 return phone.end()
-        if after[:1] in (",", " ") and written.isdigit() and len(written) <= 3 and int(written) <= 115:
+        apposed = after[:1] == "," or (after == " a" and text.startswith(" and ", end))
+        if apposed and written.isdigit() and len(written) <= 3 and int(written) <= 115:
             age = self._age_in_apposition(start, end)
             if age is not None:
                 return age
@@ -502,8 +503,10 @@ class _Reader:
         """ "The victim, 34, was a nurse", "Smith, 45, of Leeds", "The suspects, 19 and 22,":
         an age set off by commas after a person; where the ages end, else None."""
         after = _APPOSITION_AFTER.match(self.text, end, self.end)
+        if after is None:
+            return None
         before = _APPOSITION_BEFORE.search(self.text, max(self.start, start - 60), start)
-        if after is None or before is None:
+        if before is None:
             return None
         word, ahead = before.group("w"), (before.group("p") or "").lower()
         person = word.lower() in _PERSON_WORDS or (word[0].isupper() and ahead not in _PLACE_PREPOSITIONS)

@@ -207,8 +207,11 @@ class _Number:
 
 def _digit_value(text: str) -> int | float:
     """ "1,250", "816 000", "2½", "½" -> the value."""
-    if text[-1:].isdigit():  # "1,250", and thousands grouped by any space: "42\u2009000"
-        return whole(float("".join(text.replace(",", "").split())))
+    if text.isascii() and text.isdigit():
+        return int(text)
+    if text[-1:].isdigit():  # "1,250", "2.5", and thousands grouped by any space: "42\u2009000"
+        plain = text.replace(",", "")
+        return whole(float(plain if plain.isascii() and " " not in plain else "".join(plain.split())))
     fraction = _VULGAR.get(text[-1:], 0)
     if fraction:
         text = text[:-1]
