@@ -21,7 +21,9 @@ from pytest_factcheck.reader.units import convert, unit_name
         ("kg", "kilogram"),
         ("tonnes", "tonne"),
         ("mph", "mile_per_hour"),
-        ("km/h", "kilometer_per_hour"),
+        ("km/h", "kilometer / hour"),
+        ("kph", "kilometer_per_hour"),
+        ("miles per hour", "mile / hour"),
         ("months", "month"),
         ("decades", "decade"),
         ("hours", "hour"),
@@ -113,3 +115,18 @@ def test_only_names_pint_spells_otherwise_are_renamed() -> None:
     ureg = units.registry()
     for name in set(units.UNIT_WORDS.values()) - set(units.PINT_NAMES):
         assert name in ureg  # pint's own unit name or one of its aliases ("tonne")
+
+
+@pytest.mark.parametrize(
+    "spelling", ["mph", "kph", "km/h", "miles per hour", "mile per hour", "kilometres per hour", "km per hour"]
+)
+def test_a_speed_is_named_as_pint_reads_its_spelling(spelling: str) -> None:
+    """One speed, one name: the reader's unit parses in pint to what pint reads the article's
+    spelling as, so an expectation written either way compares equal."""
+    from pytest_factcheck.reader.units import registry
+
+    assert registry().parse_units(unit_name(spelling)) == registry().parse_units(spelling)
+
+
+def test_miles_an_hour_is_named_as_miles_per_hour() -> None:
+    assert unit_name("miles an hour") == unit_name("miles per hour") == "mile / hour"

@@ -65,6 +65,8 @@ _UNITS: dict[str, tuple[str, str, str]] = {
     "meter_per_second": ("metre per second", "metres per second", "m/s"),
     "kilometer_per_hour": ("kilometre per hour", "kilometres per hour", "km/h"),
     "mile_per_hour": ("mile per hour", "miles per hour", "mph"),
+    "kilometer / hour": ("kilometre per hour", "kilometres per hour", "km/h"),
+    "mile / hour": ("mile per hour", "miles per hour", "mph"),
     "knot": ("knot", "knots", "kn"),
     "percent": ("per cent", "per cent", "%"),
 }
