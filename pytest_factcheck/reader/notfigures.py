@@ -72,7 +72,8 @@ _PHONE_NANP = re.compile(r"(?:(?P<j>[-.])\d{3}(?:(?P=j)\d{3})?(?P=j)\d{4}|\)[ \t
 _MILITARY_TIME = re.compile(r"[ \t]*(?:GMT|UTC|Z\b|local\s+time|hours\b|hrs\b|h\b)")
 _ADDRESS = re.compile(
     r"(?:[ \t]+[A-Z][a-z]+){1,3}[ \t]+(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|Boulevard|Blvd\.?|Lane|Drive"
-    r"|Place|Square|Way|Court|Terrace|Highway|Parkway)(?!\w)"
+    r"|Place|Square|Way|Court|Terrace|Highway|Parkway|Plaza|Crescent|Close|Row|Circle|Gardens|Mews|Quay|Parade"
+    r"|Grove|Alley|Embankment|Walk)(?!\w)"
 )
 _MAGNITUDE_AFTER = re.compile(r"(?i)-?[ \t]?magnitude\b|[ \t]+on[ \t]+the[ \t]+richter")
 _SCORE = re.compile(r"[-–](?P<n>\d{1,2})(?![\d%]|[.,]\d|[-–]?[A-Za-z])")
@@ -157,6 +158,37 @@ _SCORE_AFTER = re.compile(
 #: "a second apart", "a second later": the unit of time, not an ordinal.
 _SECOND_OF_TIME = re.compile(r"(?i)second\s+(?:apart|later|earlier|ago|before|after|long|or\s+two)\b")
 _AGE_WORDS = frozenset(["aged", "age", "ages"])
+#: Lower-case labels that make the number after them a name: "room 214", "page 12", "gate 5".
+_LABELS = frozenset(
+    [
+        "room",
+        "page",
+        "pages",
+        "gate",
+        "platform",
+        "bus",
+        "flight",
+        "seat",
+        "chapter",
+        "section",
+        "exit",
+        "pier",
+        "terminal",
+        "ward",
+        "bed",
+        "apartment",
+        "flat",
+        "suite",
+        "lot",
+        "route",
+        "channel",
+        "track",
+        "berth",
+        "bay",
+        "hangar",
+        "block",
+    ]
+)
 _AGE_RANGE = re.compile(rf"(?:[ \t]*(?:-|–|to|and)[ \t]*{_NUM})?(?:[ \t]+and[ \t]+(?:over|older|above|under))?")
 _URL_MARKS = frozenset("=&?#")
 _SLASH_RATIO = re.compile(r"/(?P<d>\d{1,3})(?=[ \t]+of\b)")

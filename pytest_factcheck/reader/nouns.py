@@ -313,6 +313,8 @@ _ING_NOUNS = frozenset(
         "opening",
     ]
 )
+#: Linking verbs right after a number: never its noun ("Five remain missing", "Six stayed behind").
+_LINKING = frozenset(["remain", "remains", "remained", "stay", "stays", "stayed"])
 #: Short past tenses that end a noun phrase: "One soldier died".
 _SHORT_VERBS = frozenset(
     [
@@ -426,6 +428,8 @@ def _noun_phrase(text: str, pos: int, send: int, value: int | float) -> tuple[in
             break
         if lowercase_seen and lower in _SHORT_VERBS:
             break  # "One soldier died"
+        if not taken and lower in _LINKING:
+            break  # "Five remain missing": a verb, not what is counted
         if _verb_form(lower):
             if lowercase_seen:
                 break

@@ -48,6 +48,7 @@ from .notfigures import (
     _APPOSITION_BEFORE,
     _CLOCK,
     _DAY_MONTH,
+    _LABELS,
     _MAGNITUDE_AFTER,
     _MILITARY_TIME,
     _MONTH_SET,
@@ -310,6 +311,8 @@ class _Reader:
         left = self._left(num.start)
         if num.digits and left.immediate.lower() in _CODE_BEFORE and self._code_after_word(num, left.immediate.lower()):
             return None, num.end  # "Men aged 18 to 60", "magnitude 7.8", "lost 2-3"
+        if num.digits and left.hedge[0] is None and left.immediate.lower() in _LABELS:
+            return None, num.end  # "room 214 of the hotel", "page 12": a name, not a count
         between = self._between(num.start) if num.digits and left.immediate.lower() == "between" else None
         if between is not None and self._prev_word(between).lower() in _AGE_WORDS:
             return None, num.end  # "Women aged between 20 and 45"
