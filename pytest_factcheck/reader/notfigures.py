@@ -158,6 +158,14 @@ _SCORE_AFTER = re.compile(
 #: "a second apart", "a second later": the unit of time, not an ordinal.
 _SECOND_OF_TIME = re.compile(r"(?i)second\s+(?:apart|later|earlier|ago|before|after|long|or\s+two)\b")
 _AGE_WORDS = frozenset(["aged", "age", "ages"])
+#: Words for people that make "under/over N" after them an age: "Children under 5", "People over 65".
+_AGE_PEOPLE = frozenset(
+    [
+        *("children", "people", "pensioners", "adults", "those", "anyone", "everyone", "men", "women", "kids"),
+        *("teenagers", "girls", "boys", "residents", "patients", "voters", "drivers", "workers", "citizens"),
+    ]
+)
+_AGE_BOUNDS = frozenset(["under", "over", "above", "below", "aged"])
 #: Lower-case labels that make the number after them a name: "room 214", "page 12", "gate 5".
 _LABELS = frozenset(
     [

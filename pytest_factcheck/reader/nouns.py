@@ -72,6 +72,8 @@ _PASSIVE_ROLE = re.compile(
     r"(?P<v>killed|injured|wounded|hurt|missing|arrested|detained|displaced|evacuated|rescued|kidnapped"
     r"|abducted|hospitali[sz]ed|dead)\b"
 )
+#: A casualty verb right after a bare count is its role: "Twelve died", "40 fled the town".
+_ACTIVE_ROLE = re.compile(r"[ \t]+(?P<v>died|drowned|perished|fled|survived|escaped)\b")
 _COORDINATED = re.compile(
     r"\s*,?\s*(?:and|or|to)\s+(?:(?:perhaps|possibly|maybe|probably|even)\s+)?$"
     r"|\s+of\s+(?:the|these|those|its|their|his|her|our|all)\s+$"
@@ -428,8 +430,8 @@ def _noun_phrase(text: str, pos: int, send: int, value: int | float) -> tuple[in
             break
         if lowercase_seen and lower in _SHORT_VERBS:
             break  # "One soldier died"
-        if not taken and lower in _LINKING:
-            break  # "Five remain missing": a verb, not what is counted
+        if not taken and (lower in _LINKING or lower in _SHORT_VERBS):
+            break  # "Five remain missing", "people over 65 rose": a verb, not what is counted
         if _verb_form(lower):
             if lowercase_seen:
                 break
@@ -483,7 +485,7 @@ def _inherit(figures: list[Figure], text: str) -> list[Figure]:
             elif figure.noun is None and figure.role is None and donor is not None:
                 figure = replace(figure, noun=donor.noun, phrase=donor.phrase, inherited=True)
             elif figure.noun is None and figure.role is None:
-                passive = _PASSIVE_ROLE.match(text, figure.end)
+                passive = _PASSIVE_ROLE.match(text, figure.end) or _ACTIVE_ROLE.match(text, figure.end)
                 if passive:
                     figure = replace(figure, role=passive.group("v"))  # "At least 12 were killed"
             if figure.noun is not None:

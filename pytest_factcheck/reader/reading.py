@@ -43,6 +43,8 @@ from .measures import (
 )
 from .notfigures import (
     _ADDRESS,
+    _AGE_BOUNDS,
+    _AGE_PEOPLE,
     _AGE_WORDS,
     _APPOSITION_AFTER,
     _APPOSITION_BEFORE,
@@ -311,6 +313,8 @@ class _Reader:
         left = self._left(num.start)
         if num.digits and left.immediate.lower() in _CODE_BEFORE and self._code_after_word(num, left.immediate.lower()):
             return None, num.end  # "Men aged 18 to 60", "magnitude 7.8", "lost 2-3"
+        if num.digits and left.hedge[0] is not None and self._age_limit(num, left):
+            return None, num.end  # "aged over 75", "Children under 5 were vaccinated first"
         if num.digits and left.hedge[0] is None and left.immediate.lower() in _LABELS:
             return None, num.end  # "room 214 of the hotel", "page 12": a name, not a count
         between = self._between(num.start) if num.digits and left.immediate.lower() == "between" else None
@@ -514,6 +518,17 @@ class _Reader:
         word, ahead = before.group("w"), (before.group("p") or "").lower()
         person = word.lower() in _PERSON_WORDS or (word[0].isupper() and ahead not in _PLACE_PREPOSITIONS)
         return after.end() - 1 if person and word not in _MONTH_SET else None
+
+    def _age_limit(self, num: _Number, left: _Left) -> bool:
+        """An age bound, not a count: a hedge after "aged" ("aged over 75"), or "under"/"over"
+        after a word for people, with no counted noun after the number ("Children under 5
+        were vaccinated", "People over 65")."""
+        word = left.word.lower()
+        if word in _AGE_WORDS:
+            return True
+        if num.kind != "count" or word not in _AGE_PEOPLE or num.value > 115 or left.hedge[2] not in _AGE_BOUNDS:
+            return False
+        return _noun_phrase(self.text, num.end, self.end, num.high) is None
 
     def _score_before(self, pos: int) -> bool:
         """Whether a word of a match stands among the five words before ``pos``."""
