@@ -144,8 +144,15 @@ _ADJECTIVE_DIMENSION = re.compile(r"-(?:long|wide|high|tall|deep|thick)\b")
 _UNIT_RANGE = re.compile(
     rf"(?:[ \t]*[-–—][ \t]*|[ \t]+to[ \t]+)(?P<num>{_NUM})[ \t]?(?P<unit>[A-Za-z°%]+(?:[ \t]+[a-z]+)?)"
 )
+_UNIT_RANGE_AND = re.compile(
+    rf"(?:[ \t]*[-–—][ \t]*|[ \t]+(?:to|and)[ \t]+)(?P<num>{_NUM})[ \t]?(?P<unit>[A-Za-z°%]+(?:[ \t]+[a-z]+)?)"
+)
 _PCT_RANGE = re.compile(
     rf"(?:[ \t]*[-–—][ \t]*|[ \t]+to[ \t]+)(?P<num>{_NUM})(?:[ \t]?%|[ \t]+(?:percent|per[ \t]+cent)\b)"
+)
+#: After "between": "between 30% and 35%", "between 30 per cent and 35 per cent".
+_PCT_RANGE_AND = re.compile(
+    rf"(?:[ \t]*[-–—][ \t]*|[ \t]+(?:to|and)[ \t]+)(?P<num>{_NUM})(?:[ \t]?%|[ \t]+(?:percent|per[ \t]+cent)\b)"
 )
 _CONVERSION = re.compile(
     rf"\s*\((?:(?i:about|roughly|some|nearly|around|approximately|almost|~|c\.)\s*)?"
@@ -161,7 +168,7 @@ def _of_follows(text: str, pos: int) -> bool:
     return text.startswith(" of ", pos)
 
 
-def _unit(text: str, num: _Number, send: int, article: bool) -> bool:
+def _unit(text: str, num: _Number, send: int, article: bool, between: bool = False) -> bool:
     """Attach a unit ("110 miles", "24-hour"). ``False`` when the figure is a modifier."""
     m = _UNIT.match(text, num.end, send)
     if not m:
@@ -194,14 +201,15 @@ def _unit(text: str, num: _Number, send: int, article: bool) -> bool:
         if inches:  # "5 feet 10 inches" is one figure
             num.value = num.low = num.high = whole(num.value + int(inches.group("n")) / 12)
             num.end = inches.end()
-    if text[num.end : num.end + 1] in ("-", "–", "—") or text.startswith(" to ", num.end):
-        _unit_range(text, num, send)
+    if text[num.end : num.end + 1] in ("-", "–", "—") or text.startswith((" to ", " and "), num.end):
+        _unit_range(text, num, send, between)
     return True
 
 
-def _unit_range(text: str, num: _Number, send: int) -> None:
-    """ "10km-15km", "10 km to 15 km": the unit written at both ends of a range."""
-    m = _UNIT_RANGE.match(text, num.end, send)
+def _unit_range(text: str, num: _Number, send: int, between: bool = False) -> None:
+    """ "10km-15km", "10 km to 15 km", and after "between", "between 10km and 15km": the
+    unit written at both ends of a range."""
+    m = (_UNIT_RANGE_AND if between else _UNIT_RANGE).match(text, num.end, send)
     if m is None:
         return
     written = m.group("unit")

@@ -34,6 +34,7 @@ from .measures import (
     _DOLLAR_PREFIX_REV,
     _MONEY_VERBS,
     _PCT_RANGE,
+    _PCT_RANGE_AND,
     _PERCENT,
     _PERCENT_WORDS,
     _UNIT_HEADS,
@@ -649,15 +650,19 @@ class _Reader:
             pct = _PERCENT.match(text, num.end, send) if (sign == "%" or word in _PERCENT_WORDS) else None
             if pct:
                 num.kind, num.unit, num.end, num.plain_year = "percent", "percent", pct.end(), False
-                pct_range = _PCT_RANGE.match(text, num.end, send)
+                pct_range = (_PCT_RANGE_AND if between is not None else _PCT_RANGE).match(text, num.end, send)
                 if pct_range and _digit_value(pct_range.group("num")) > num.high:
                     num.high, num.end = _digit_value(pct_range.group("num")), pct_range.end()  # "30%-40%"
+                    if between is not None:
+                        num.between = between  # "between 30% and 35%"
                 return num
             if word in _CURRENCY_WORDS and self._currency_after(num):
                 return num
             article = self._prev_word(num.start).lower() in ("a", "an")
-            if (word in _UNIT_HEADS or sign in ("-", "°")) and not _unit(text, num, send, article):
+            if (word in _UNIT_HEADS or sign in ("-", "°")) and not _unit(text, num, send, article, between is not None):
                 return None
+            if between is not None and num.kind == "measure" and num.high != num.low:
+                num.between = between  # "between 10km and 15km"
             if num.kind == "measure":
                 num.plain_year = False
         return num
