@@ -23,6 +23,8 @@ from wild_cases import ours, right  # noqa: E402
 OWN = ROOT / "tests" / "reader_wild_own.yaml"
 #: Written by a tester who had not read the reader, committed before any fix (5d059ac, 108/136).
 PROBE = ROOT / "tests" / "reader_wild_probe.yaml"
+#: A third tester's, written after the first probe's fixes and before its own (24d43ef, 120/131).
+PROBE2 = ROOT / "tests" / "reader_wild_probe2.yaml"
 SHARED = ROOT.parent / "shared" / "cases" / "wild-figures.yaml"
 
 
@@ -30,7 +32,9 @@ def _cases(path: Path) -> list[dict]:
     return yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else []
 
 
-@pytest.mark.parametrize("case", _cases(OWN) + _cases(PROBE) + _cases(SHARED), ids=lambda case: case["text"][:60])
+@pytest.mark.parametrize(
+    "case", _cases(OWN) + _cases(PROBE) + _cases(PROBE2) + _cases(SHARED), ids=lambda case: case["text"][:60]
+)
 def test_wild_case_reads_as_the_editor_reads_it(case: dict) -> None:
     assert right(ours(case["text"]), case["expect"]), [
         (f.kind, f.value, f.low, f.high, f.noun, f.role, f.unit, f.denied) for f in ours(case["text"])

@@ -550,6 +550,11 @@ class _Reader:
             value = _fraction_of_scale(m.group())
             num = _Number(m.start(), m.end(), value, value, value, scaled=True)
             return self._extend(num, None)
+        if group == "unithalf":  # "a mile and a half", "an hour and a half": 1.5 of the unit
+            unit = unit_name(m.group("hunit"))
+            if unit is None or unit in CURRENCY_SYMBOLS.values():
+                return None
+            return _Number(m.start(), m.end(), 1.5, 1.5, 1.5, "measure", unit, noun_after=False)
         if group == "couple":
             value = whole(2 * SCALES[m.group().rsplit(None, 1)[-1].lower()])
             num = _Number(m.start(), m.end(), value, value, value, scaled=True, own_hedge=("about", "a couple"))

@@ -114,6 +114,8 @@ _WORD_TOKEN = re.compile(
     rf"""
       (?P<fracscale>(?<![\w/.@-])(?i:(?:(?:a|one|two|three)[\s-]+)?(?:half|quarters?|thirds?)(?:\s+of)?(?:\s+an?)?
           \s+(?:{_SCALE_NAMES}))(?!\w))
+    | (?P<unithalf>(?<![\w/.@-])(?i:an?|one)\s+(?!(?i:dozen|couple|pair|hundred|thousand|million|billion)\b)
+          (?P<hunit>[A-Za-z]+)\s+(?i:and\s+a\s+half)(?!\w))
     | (?P<couple>(?<![\w/.@-])(?i:a\s+couple(?:\s+of)?\s+(?:dozen|hundred|thousand|million|billion))(?!\w))
     | (?P<frac>(?<![\w/.@-])(?i:{_FRAC})(?![\w-]))
     | (?P<words>(?<![\w/.@-])(?i:{_WORDS})(?!\w))
@@ -161,7 +163,8 @@ _CANDIDATE_WORDS = sorted(
 #: case-sensitive search is several times faster than an IGNORECASE one).
 _CANDIDATE = re.compile(
     r"[$£€¥₹½¼¾⅓⅔]|(?<!\w)(?:\d[\d,.]*|(?:a\s+(?:dozen|couple|pair|half|hundred|thousand|million"
-    r"|billion|third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth|few\s+(?:dozen|hundred|thousand|million|billion))"
+    r"|billion|third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth|few\s+(?:dozen|hundred|thousand|million|billion)"
+    r"|[a-z]+\s+and\s+a\s+half)|an\s+[a-z]+\s+and\s+a\s+half"
     rf"|several\s+(?:dozen|hundred|thousand|million|billion)|{_trie(_CANDIDATE_WORDS)})\b)"
 )
 _SECOND = re.compile(
