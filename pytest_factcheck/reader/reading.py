@@ -178,9 +178,22 @@ _MINUS = ("minus", "Minus", "MINUS")
 #: Words right before a bare count after which a subject named earlier may be what it counts.
 #: A bare figure whose noun comes after "were": "12 were children", "three were women."
 _COPULA_NOUN = re.compile(r"[ \t]+(?:were|are)[ \t]+(?:all[ \t]+)?(?P<noun>[A-Za-z]+)(?=[ \t]*(?:[.,;:!?)]|$|and\b|or\b))")
+#: Verbs that give a level a plural subject reached: "Casualties topped 1,200",
+#: "Fatalities fell to 41", "Confirmed infections now total 620".
+_LEVEL_VERBS = _SUBJECT_VERBS | frozenset(
+    [
+        *("fell", "dropped", "declined", "grew", "jumped", "increased", "decreased", "soared", "surged"),
+        *("total", "totals", "numbered", "number", "stand", "stands", "reach", "reaches"),
+    ]
+)
+_SUBJECT_ADVERBS = frozenset(["now", "already", "still", "currently", "reportedly", "has", "have", "had"])
+_SUBJECT_PREPOSITIONS = frozenset(["at", "on", "for", "in", "of", "from", "across", "to", "among", "with"])
 _MINUS_BEFORE = re.compile(r"(?<![\w-])(?i:minus)\s+$")
 _SUBJECT_GATES = frozenset(
-    ["to", "at", "reached", "reaches", "hit", "hits", "passed", "stood", "stands", "was", "is", "now"]
+    [
+        *("to", "at", "reached", "reaches", "hit", "hits", "passed", "stood", "stands", "was", "is", "now"),
+        *("total", "totals", "totalled", "totaled", "numbered"),
+    ]
 )
 #: Words before a number that make it an age, a magnitude or a score (see notfigures).
 _CODE_BEFORE = _SCORE_WORDS | _AGE_WORDS | {"magnitude"}
@@ -412,22 +425,18 @@ class _Reader:
         -> "deaths", "the number of displaced at 2000" -> "displaced", "Casualties topped 1,200"."""
         lo = max(self.start, pos - 120)
         before = self.text[lo:pos]
-        m = _SUBJECT.search(before) if "toll" in before or "umber of" in before else None
+        m = _SUBJECT.search(before) if "oll" in before or "umber of" in before or "UMBER OF" in before else None
         if m is not None and _SUBJECT_VERB_END.search(m.group("rest")) is not None:
             return "deaths" if m.group("toll") else _head(m.group("what"))
-        if not verb_hedge and not before.endswith((" to ", " at ")):
+        if not verb_hedge and not before.endswith((" to ", " at ")) and self._prev_word(pos).lower() not in _LEVEL_VERBS:
             return None
         words = before.rsplit(",", 1)[-1].split()
         if words and words[-1].lower() in ("to", "at"):
             words.pop()
-        verb = verb_hedge or bool(words and words[-1].lower() in _SUBJECT_VERBS)
-        if words and words[-1].lower() in _SUBJECT_VERBS:
+        verb = verb_hedge or bool(words and words[-1].lower() in _LEVEL_VERBS)
+        if words and words[-1].lower() in _LEVEL_VERBS:
             words.pop()
-        if words and words[0].lower() == "the":
-            words.pop(0)
-        if verb and len(words) == 1 and words[0].isalpha() and _plural(words[0]):
-            return words[0].lower()  # "Casualties topped 1,200"
-        return None
+        return _subject_head(words) if verb else None
 
     def _denied(self, num: _Number, end: int) -> bool:
         """ "4 were wounded, not 40 as first reported": the 40 (after "not") is denied."""
@@ -813,6 +822,25 @@ _HEAD_STOPS = (
     | frozenset(["has", "have", "had", "were", "are", "rises", "grew", "grows", "fell", "falls", "remains"])
     | frozenset(["remained", "in", "on", "since", "from", "across", "among", "who", "that", "and", "or"])
 )
+
+
+def _subject_head(words: list[str]) -> str | None:
+    """The plural head of a clause's subject before its verb of level: "Casualties",
+    "Confirmed infections now", "Hospital admissions for COVID-19", "Fatalities on the
+    county's roads" -> casualties, infections, admissions, fatalities; "Passenger numbers"
+    -> passengers. None when the subject is not a plural noun phrase of up to four words."""
+    while words and words[-1].lower() in _SUBJECT_ADVERBS:
+        words = words[:-1]
+    cut = next((i for i, w in enumerate(words) if i and w.lower() in _SUBJECT_PREPOSITIONS), len(words))
+    words = words[:cut]
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if not words or len(words) > 4 or not all(w.replace("-", "").isalpha() for w in words):
+        return None
+    head = words[-1].lower()
+    if head in ("numbers", "figures") and len(words) > 1 and not _plural(words[-2].lower()):
+        return words[-2].lower() + "s"  # "Passenger numbers rose to 3.1 million"
+    return head if _plural(head) else None
 
 
 def _head(words: str) -> str:
