@@ -188,6 +188,20 @@ _LEVEL_VERBS = _SUBJECT_VERBS | frozenset(
 )
 _SUBJECT_ADVERBS = frozenset(["now", "already", "still", "currently", "reportedly", "has", "have", "had"])
 _SUBJECT_PREPOSITIONS = frozenset(["at", "on", "for", "in", "of", "from", "across", "to", "among", "with"])
+#: Verbs a title-case headline writes with a capital before its figure ("Flood Kills 12",
+#: "Government To Hire 5,000 Nurses"): never names.
+_HEADLINE_VERBS = _ROLE_VERBS | _LEVEL_VERBS | frozenset(
+    f"{verb}{ending}"
+    for verb in (
+        *("kill", "injure", "arrest", "hire", "leave", "rise", "top", "evacuate", "rescue", "jail", "fine"),
+        *("ban", "free", "cut", "add", "lose", "gain", "claim", "strand", "displace", "say", "see", "seize"),
+        *("charge", "deport", "sack", "axe", "shed", "face", "need", "get", "give", "win", "buy", "sell", "pay"),
+        *("raise", "approve", "reject", "block", "detain", "expel", "recall", "order", "plan", "warn", "hit"),
+        *("reach", "pass", "exceed", "near", "surpass", "double", "triple", "climb", "fall", "drop", "send"),
+        *("hurt", "wound", "kidnap", "abduct", "infect", "affect", "force", "destroy", "damage", "save"),
+    )
+    for ending in ("", "s", "es")
+) | frozenset(["leaves", "fell", "rose", "sent", "left", "won", "lost", "paid", "sold", "saw", "gave", "got", "to"])
 _MINUS_BEFORE = re.compile(r"(?<![\w-])(?i:minus)\s+$")
 _SUBJECT_GATES = frozenset(
     [
@@ -755,8 +769,8 @@ class _Reader:
         """A capitalised ``word`` (see ``_is_name``) before ``pos`` names it ("Tower 22"), but a
         sentence-initial "Perhaps"/"Fully"/"Roughly" never does."""
         lower = word.lower()
-        if lower in _OPENERS:
-            return False
+        if lower in _OPENERS or lower in _HEADLINE_VERBS or (lower.endswith("ed") and _verb_form(lower)):
+            return False  # "Flood Kills 12", "Police Arrest 57": a verb in a headline, not a name
         _, word_start = self._prev(pos)
         initial = not self.text[self.start : word_start].strip(" \t\n\"'“‘(")
         return not (initial and lower.endswith("ly"))
