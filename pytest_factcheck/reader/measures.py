@@ -38,7 +38,8 @@ _DOLLAR_PREFIX_REV = re.compile(r"(SU|KH|ZN|[CASR])(?!\w)")
 _PERCENT = re.compile(r"(?i)\s?%|\s+(?:percent|per\s+cent|pct)\b")
 #: A currency named after the number: "125 million Australian dollars", "500 USD", "34 cents".
 _CURRENCY_WORD = re.compile(
-    r"\s+(?:(?P<adj>(?i:Australian|Canadian|Hong\s+Kong|New\s+Zealand|Singapore|U\.S\.|US|American))\s+)?"
+    r"\s+(?:(?P<adj>(?i:Australian|Canadian|Hong\s+Kong|New\s+Zealand|Singapore|U\.S\.|US|American|Swiss|Indian"
+    r"|Mexican|South\s+African|Japanese|Chinese|British))\s+)?"
     r"(?P<word>(?i:dollars?|euros?|yen|pounds?|pence|cents?|rupees?|francs?|yuan|pesos?|rand)"
     r"|USD|EUR|GBP|JPY|CAD|AUD|HKD|NZD|SGD|CHF|INR|CNY|BRL|ZAR)(?![\w-])"
 )
@@ -74,6 +75,13 @@ _CURRENCY_WORDS = frozenset(
         "us",
         "u",
         "american",
+        "swiss",
+        "indian",
+        "mexican",
+        "south",
+        "japanese",
+        "chinese",
+        "british",
         "usd",
         "eur",
         "gbp",
@@ -92,6 +100,10 @@ _CURRENCY_WORDS = frozenset(
 )
 _CURRENCY_ADJECTIVES = {"australian": "AUD", "canadian": "CAD", "hong kong": "HKD", "new zealand": "NZD"}
 _CURRENCY_ADJECTIVES |= {"singapore": "SGD", "u.s.": "USD", "us": "USD", "american": "USD"}
+#: A country's own currency named with its adjective: "4.5 billion Swiss francs".
+_NATIONAL_CURRENCIES = {("swiss", "franc"): "CHF", ("indian", "rupee"): "INR", ("mexican", "peso"): "MXN"}
+_NATIONAL_CURRENCIES |= {("south african", "rand"): "ZAR", ("japanese", "yen"): "JPY", ("chinese", "yuan"): "CNY"}
+_NATIONAL_CURRENCIES |= {("british", "pound"): "GBP"}
 #: Currency names after a number that are not in ``units.unit_name`` (cents and pence are hundredths).
 _CURRENCY_NAMES = {"pound": "GBP", "pence": "GBP", "cent": "USD", "rupee": "INR", "franc": "CHF", "yuan": "CNY"}
 _CURRENCY_NAMES |= {"peso": "MXN", "rand": "ZAR"}

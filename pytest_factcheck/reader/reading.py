@@ -33,6 +33,7 @@ from .measures import (
     _CURRENCY_WORDS,
     _DOLLAR_PREFIX_REV,
     _MONEY_VERBS,
+    _NATIONAL_CURRENCIES,
     _PCT_RANGE,
     _PCT_RANGE_AND,
     _PERCENT,
@@ -378,7 +379,7 @@ class _Reader:
                 phrase_start, end, noun = np
                 phrase = text[phrase_start:end]
                 resume = max(resume, end)
-        if num.kind == "count" and noun is not None and noun.lower() in _CURRENCY_WORDS:
+        if num.kind == "count" and noun is not None and noun.lower() in _CURRENCY_WORDS and unit_name(noun):
             num.kind, num.unit, noun, phrase = "money", unit_name(noun), None, None  # "millions of dollars"
         elif m.lastgroup == "vague" and noun is not None and phrase == noun and unit_name(noun) is not None:
             num.kind, num.unit, noun, phrase = "measure", unit_name(noun), None, None  # "a few hundred yards"
@@ -706,8 +707,11 @@ class _Reader:
             return False  # "40 pounds of explosives": mass
         adjective = m.group("adj")
         unit = _CURRENCY_NAMES.get(stem) or unit_name(stem) or unit_name(word)
-        if adjective and stem == "dollar":
-            unit = _CURRENCY_ADJECTIVES[" ".join(adjective.lower().split())]
+        said = " ".join(adjective.lower().split()) if adjective else ""
+        if adjective and stem == "dollar" and said in _CURRENCY_ADJECTIVES:
+            unit = _CURRENCY_ADJECTIVES[said]
+        elif adjective and (said, stem) in _NATIONAL_CURRENCIES:
+            unit = _NATIONAL_CURRENCIES[(said, stem)]  # "4.5 billion Swiss francs"
         elif adjective:
             return False
         if unit is None:

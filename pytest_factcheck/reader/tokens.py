@@ -175,10 +175,10 @@ _SCALE_AFTER = re.compile(
     r"(?:\s+(?P<word>(?i:hundred|thousand|million|billion|trillion|dozen|lakh|crore))\b"
     r"|\s?(?P<abbr>bn|mn|mln|bln|tn|trn)\b)"
 )
-_RANGE_JOIN = re.compile(r"\s*(?:-|–|—)\s*|\s+(?:to|or|through|and)\s+")
+_RANGE_JOIN = re.compile(r"-to-|\s*(?:-|–|—)\s*|\s+(?:to|or|through|and)\s+")
 _AND = re.compile(r"\s+and\s+")
 _DASH_JOIN = re.compile(r"\s*[-–]\s*")
-_RATIO = re.compile(r"\s+(?:in|out\s+of)\s+")
+_RATIO = re.compile(r"\s+(?:in|out\s+of)(?:\s+every)?\s+")
 _PEEK = re.compile(r"[ \t]*([-–—%+°]?)[ \t]*([A-Za-z]*)")
 # What may follow a number for each extension to be worth a regex match.
 _SCALE_WORDS = frozenset(SCALES) | frozenset(SCALE_ABBREVIATIONS)
