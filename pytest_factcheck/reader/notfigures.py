@@ -59,6 +59,9 @@ _MONTH_SET = frozenset(_MONTH_NAMES)
 _DAY_MONTH = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{'|'.join(_MONTH_NAMES)})\b\.?(?:,?\s+\d{{4}}(?!\w))?")
 _YEAR_AFTER_DAY = re.compile(r",?\s+\d{4}(?!\w)")
 _CLOCK = re.compile(r"[/:]\d|-\d\d-\d\d\b|\s*[ap]\.?m\b\.?")
+#: A clock time written with a dot ("left at 14.30"), after a word of time.
+_DOT_TIME = re.compile(r"(?:[01]?\d|2[0-3])\.[0-5]\d")
+_DOT_TIME_WORDS = frozenset(["at", "by", "until", "till", "from", "before", "after", "around", "about"])
 _YEAR_RANGE = re.compile(r"[-–/](?:1[5-9]|20)?\d\d(?!\w)")
 _AGE = re.compile(r"(?i)-old\b")
 # not figures
@@ -189,6 +192,11 @@ _LABELS = frozenset(
         "suite",
         "lot",
         "route",
+        "junction",
+        "junctions",
+        "rooms",
+        "gates",
+        "platforms",
         "channel",
         "track",
         "berth",
@@ -313,4 +321,6 @@ def _is_name(word: str) -> bool:
     if word in ("No.", "Nos.", "#", "no.") or word.startswith("#"):
         return True
     bare = word.rstrip(".")
+    if bare[:1].islower() and any(c.isupper() for c in bare[1:]) and bare.isalpha():
+        return True  # "iPhone 15", "eBay 2": a brand's capital inside the word
     return bare[:1].isupper() and "." not in bare and bare.lower() not in _NOT_NAMES and bare.lower() not in CARDINALS

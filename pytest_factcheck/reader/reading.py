@@ -52,6 +52,8 @@ from .notfigures import (
     _APPOSITION_BEFORE,
     _CLOCK,
     _DAY_MONTH,
+    _DOT_TIME,
+    _DOT_TIME_WORDS,
     _LABELS,
     _MAGNITUDE_AFTER,
     _MILITARY_TIME,
@@ -203,6 +205,8 @@ _HEADLINE_VERBS = _ROLE_VERBS | _LEVEL_VERBS | frozenset(
     )
     for ending in ("", "s", "es")
 ) | frozenset(["leaves", "fell", "rose", "sent", "left", "won", "lost", "paid", "sold", "saw", "gave", "got", "to"])
+_PERIOD_BEFORE = re.compile(r"\b(?:Q[1-4]|H[12]|FY)[ \t]+$")
+_LABEL_MORE = re.compile(r"(?:[ \t]*(?:-|–|,|and|to|or)[ \t]*\d+\b)+")
 _MINUS_BEFORE = re.compile(r"(?<![\w-])(?i:minus)\s+$")
 _SUBJECT_GATES = frozenset(
     [
@@ -345,7 +349,8 @@ class _Reader:
         if num.digits and left.hedge[0] is not None and self._age_limit(num, left):
             return None, num.end  # "aged over 75", "Children under 5 were vaccinated first"
         if num.digits and left.hedge[0] is None and left.immediate.lower() in _LABELS:
-            return None, num.end  # "room 214 of the hotel", "page 12": a name, not a count
+            more = _LABEL_MORE.match(self.text, num.end, self.end)  # "junctions 10 and 11"
+            return None, more.end() if more else num.end  # "room 214 of the hotel": a name
         between = self._between(num.start) if num.digits and left.immediate.lower() == "between" else None
         if between is not None and self._prev_word(between).lower() in _AGE_WORDS:
             return None, num.end  # "Women aged between 20 and 45"
@@ -488,6 +493,13 @@ class _Reader:
                     return start + len(first)  # "May 5 100 people": the day, then a count
                 year = _YEAR_AFTER_DAY.match(text, end, send)
                 return year.end() if year and not year_like else end  # "Jan. 28, 2024"
+        if (
+            cur is None
+            and _DOT_TIME.fullmatch(written)
+            and self._prev_word(start).lower() in _DOT_TIME_WORDS
+            and (_NO_NOUN_AFTER.match(text, end, send) or _MILITARY_TIME.match(text, end, send))
+        ):
+            return end  # "The train left at 14.30 and arrived late", "at 10.45 local time"
         if written.isdigit() and int(written) <= 31:
             day = _DAY_MONTH.match(text, end, send)
             if day:
@@ -753,6 +765,8 @@ class _Reader:
             lowercase_next = _NEXT_LOWER.match(text, num.end, self.end) is not None
             if not lowercase_next or (shape is None and lower in _YEAR_WORDS):
                 return False
+            if _PERIOD_BEFORE.search(text, max(self.start, num.start - 6), num.start):
+                return False  # "Sales in Q3 2024 rose", "FY 2023"
         if (
             shape is None
             and num.kind != "money"
