@@ -205,6 +205,8 @@ _HEADLINE_VERBS = _ROLE_VERBS | _LEVEL_VERBS | frozenset(
     )
     for ending in ("", "s", "es")
 ) | frozenset(["leaves", "fell", "rose", "sent", "left", "won", "lost", "paid", "sold", "saw", "gave", "got", "to"])
+#: A score or tally after a word of a match or a vote, with its other side: "112-108", "51 to 49".
+_TALLY = re.compile(r"(?P<a>\d{1,3})(?:[ \t]*[-–][ \t]*|[ \t]+to[ \t]+)(?P<b>\d{1,3})(?![\d%]|[.,]\d)")
 _PERIOD_BEFORE = re.compile(r"\b(?:Q[1-4]|H[12]|FY)[ \t]+$")
 _LABEL_MORE = re.compile(r"(?:[ \t]*(?:-|–|,|and|to|or)[ \t]*\d+\b)+")
 _MINUS_BEFORE = re.compile(r"(?<![\w-])(?i:minus)\s+$")
@@ -346,6 +348,12 @@ class _Reader:
         left = self._left(num.start)
         if num.digits and left.immediate.lower() in _CODE_BEFORE and self._code_after_word(num, left.immediate.lower()):
             return None, num.end  # "Men aged 18 to 60", "magnitude 7.8", "lost 2-3"
+        if num.digits and left.immediate.lower() in _SCORE_WORDS:
+            tally = _TALLY.match(self.text, num.start, self.end)
+            if tally and (
+                int(tally.group("b")) <= int(tally.group("a")) or _NO_NOUN_AFTER.match(self.text, tally.end(), self.end)
+            ):
+                return None, tally.end()  # "lost 112-108", "voted 51 to 49": a score or a tally
         if num.digits and left.hedge[0] is not None and self._age_limit(num, left):
             return None, num.end  # "aged over 75", "Children under 5 were vaccinated first"
         if num.digits and left.hedge[0] is None and left.immediate.lower() in _LABELS:
