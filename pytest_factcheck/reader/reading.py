@@ -123,7 +123,7 @@ from .tokens import (
     _read_second,
     fraction_value,
 )
-from .units import CURRENCY_SYMBOLS, unit_name
+from .units import CURRENCY_SYMBOLS, TIME_UNITS, unit_name
 
 __all__ = ["READER_VERSION", "Figure", "Sentence", "read_figures", "read_sentences"]
 #: Bumped whenever the reading rules change, so cached readings are invalidated.
@@ -413,6 +413,11 @@ class _Reader:
                 )
             if subject is not None:
                 noun = phrase = subject  # "The death toll climbed to 34"
+        if noun is None and role is None and num.kind == "count" and _years(num) and text[end : end + 1] == ",":
+            return None, resume  # "Between 2010 and 2020, the population grew": a period, not a count
+        if qualifier == "over" and num.kind == "measure" and num.unit in TIME_UNITS and _plural(left.word.lower()):
+            # after a plural ("heard 31 witnesses over 11 days") "over" spans the time, it bounds nothing
+            shape = qualifier = hedge_start = None
         low, high, low_open, high_open = hedge_interval(shape, num.low, num.high)
         if upper is not None:
             high, high_open = upper  # "more than 10 but fewer than 20 rockets"
@@ -862,6 +867,15 @@ _HEAD_STOPS = (
     | frozenset(["has", "have", "had", "were", "are", "rises", "grew", "grows", "fell", "falls", "remains"])
     | frozenset(["remained", "in", "on", "since", "from", "across", "among", "who", "that", "and", "or"])
 )
+
+
+def _years(num: _Number) -> bool:
+    """A range of two four-digit years: "2010 and 2020"."""
+    return (
+        num.low != num.high
+        and all(isinstance(v, int) and 1800 <= v <= 2099 for v in (num.low, num.high))
+        and num.end - num.start >= 9
+    )
 
 
 def _subject_head(words: list[str]) -> str | None:
