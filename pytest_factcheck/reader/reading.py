@@ -207,6 +207,13 @@ _HEADLINE_VERBS = _ROLE_VERBS | _LEVEL_VERBS | frozenset(
 ) | frozenset(["leaves", "fell", "rose", "sent", "left", "won", "lost", "paid", "sold", "saw", "gave", "got", "to"])
 #: A score or tally after a word of a match or a vote, with its other side: "112-108", "51 to 49".
 _TALLY = re.compile(r"(?P<a>\d{1,3})(?:[ \t]*[-–][ \t]*|[ \t]+to[ \t]+)(?P<b>\d{1,3})(?![\d%]|[.,]\d)")
+_EARLIER_WORDS = frozenset(["initial", "earlier", "original", "previous", "first", "estimated"])
+_EARLIER_BEFORE = re.compile(
+    r"(?i)(?:\b(?:up|down|rose|fell|increased|decreased|revised|cut|raised)\s+from\s+(?:an?|the)\s+"
+    r"(?:initial|earlier|original|previous|first|estimated)"
+    r"|\b(?:corrected|revised|raised|lowered|cut|rose|fell|increased|decreased|grew|dropped|climbed|jumped"
+    r"|changed|updated|adjusted|put)\b[^,;()]{0,40}?\bto\s+[$£€]?\d[\d,.]*[^,;()]{0,40}?\s+from)\s*$"
+)
 _PERIOD_BEFORE = re.compile(r"\b(?:Q[1-4]|H[12]|FY)[ \t]+$")
 _LABEL_MORE = re.compile(r"(?:[ \t]*(?:-|–|,|and|to|or)[ \t]*\d+\b)+")
 _MINUS_BEFORE = re.compile(r"(?<![\w-])(?i:minus)\s+$")
@@ -327,8 +334,15 @@ class _Reader:
         return left
 
     def _previous(self, pos: int, word: str) -> bool:
-        """Whether an earlier-value marker ("up from", "compared with") stands before."""
-        return word.lower() in _PREVIOUS_TAILS and self._rev_match(_PREVIOUS_REV, pos) is not None
+        """Whether an earlier-value marker ("up from", "compared with") stands before; also
+        "down from an initial 12" and "to 1,100 layoffs from 1,400" (a new figure, then
+        the one it replaced)."""
+        lower = word.lower()
+        if lower in _PREVIOUS_TAILS and self._rev_match(_PREVIOUS_REV, pos) is not None:
+            return True
+        if lower not in _EARLIER_WORDS and lower != "from":
+            return False
+        return _EARLIER_BEFORE.search(self.text, max(self.start, pos - 80), pos) is not None
 
     # -- one token ---------------------------------------------------------------
 
