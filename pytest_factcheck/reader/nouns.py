@@ -511,6 +511,11 @@ def _coordinated(figures: list[Figure], text: str) -> list[Figure]:
                 out[i] = replace(figure, noun=np[2], phrase=text[np[0] : np[1]])
     for i in range(len(out) - 2, -1, -1):
         figure, nxt = out[i], out[i + 1]
+        if figure.kind == "count" and figure.noun is None and nxt.kind == "measure" and nxt.noun is None:
+            gap = text[figure.end : nxt.start]
+            if len(gap) < 12 and _COORDINATED.match(gap) and figure.value != 1:
+                out[i] = replace(figure, kind="measure", unit=nxt.unit)  # "jailed for 6 and 8 years"
+            continue
         if figure.kind != "count" or figure.noun is not None or nxt.kind != "count" or nxt.noun is None:
             continue
         gap = text[figure.end : nxt.start]

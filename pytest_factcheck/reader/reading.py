@@ -214,6 +214,7 @@ _EARLIER_BEFORE = re.compile(
     r"|\b(?:corrected|revised|raised|lowered|cut|rose|fell|increased|decreased|grew|dropped|climbed|jumped"
     r"|changed|updated|adjusted|put)\b[^,;()]{0,40}?\bto\s+[$£€]?\d[\d,.]*[^,;()]{0,40}?\s+from)\s*$"
 )
+_WORD_AFTER = re.compile(r"[ \t]+([A-Za-z]+)")
 _PERIOD_BEFORE = re.compile(r"\b(?:Q[1-4]|H[12]|FY)[ \t]+$")
 _LABEL_MORE = re.compile(r"(?:[ \t]*(?:-|–|,|and|to|or)[ \t]*\d+\b)+")
 _MINUS_BEFORE = re.compile(r"(?<![\w-])(?i:minus)\s+$")
@@ -668,6 +669,15 @@ class _Reader:
             return None  # "2,5 km": a decimal comma or a list; ambiguous, left out
         if nxt[:1] == "_":
             return None  # part of an identifier: "000_37bdb6ef2af15950"
+        if (
+            currency is None
+            and text.startswith("m", num.end)
+            and not text[num.end + 1 : num.end + 2].isalnum()
+            and self._prev_word(num.start).lower() in ("the", "a", "an")
+            and not _plural(_word_after(text, num.end + 1, send))
+        ):  # "He ran the 100m", "a 400m race": metres; "the 10m people" stays millions
+            num.kind, num.unit, num.end, num.noun_after, num.plain_year = "measure", "meter", num.end + 1, False, False
+            return num
         kind = _suffix(text, num, send)
         if kind == "reject":
             return None
@@ -881,6 +891,12 @@ _HEAD_STOPS = (
     | frozenset(["has", "have", "had", "were", "are", "rises", "grew", "grows", "fell", "falls", "remains"])
     | frozenset(["remained", "in", "on", "since", "from", "across", "among", "who", "that", "and", "or"])
 )
+
+
+def _word_after(text: str, pos: int, send: int) -> str:
+    """The lower-cased word right after ``pos`` (blanks allowed), or ""."""
+    m = _WORD_AFTER.match(text, pos, send)
+    return m.group(1).lower() if m else ""
 
 
 def _years(num: _Number) -> bool:
