@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 _NEXT_OF = re.compile(r"[ \t]+of(?:[ \t]+(?:the|these|those|its|their|his|her|our|them|all))?(?=[ \t])")
 _ONE_OF = re.compile(r"(?i)\s+(?:of\s+(?:the|these|those|its|their|his|her|our|them)\b|another\b)")
 _NP_TOKEN = re.compile(r"[ \t]+((?:[A-Za-z]\.){2,}|[A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*)(?![\w-])")
+#: A model code between a count and its noun: "Two F-35 jets", "four A320 aircraft".
+_MODEL = re.compile(r"[ \t]+[A-Z]{1,4}-?\d{1,4}[A-Za-z]?(?=[ \t]+[a-z])")
 #: An age between a count and its noun: "Three 10-year-old boys".
 _AGE_ADJECTIVE = re.compile(r"[ \t]+\d{1,3}-(?:year|month|week|day)s?-old(?![\w-])")
 # counted nouns that stand elsewhere
@@ -406,6 +408,9 @@ def _noun_phrase(text: str, pos: int, send: int, value: int | float) -> tuple[in
     age = _AGE_ADJECTIVE.match(text, pos, send) if text[pos + 1 : pos + 2].isdigit() else None
     if age:
         pos = age.end()  # "Three 10-year-old boys" counts boys
+    model = _MODEL.match(text, pos, send) if text[pos + 1 : pos + 2].isupper() else None
+    if model:
+        pos = model.end()  # "Two F-35 jets", "three MQ-9 drones": the model names the noun after it
     taken: list[re.Match[str]] = []
     lowercase_seen = False
     while len(taken) < _MAX_NP_WORDS:

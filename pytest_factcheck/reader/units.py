@@ -35,6 +35,9 @@ PINT_NAMES: dict[str, str] = {
 #: A bare "degrees" in news copy is a temperature or an angle with no scale named: a
 #: measure that converts to nothing (pint's own "degree" is an angle).
 _UNSPECIFIED_DEGREE = "degree_unspecified = [degree_unspecified]"
+#: A change in a rate ("fell 0.4 percentage points") is not a rate: its own dimension, so it
+#: never converts to a percent.
+_PERCENTAGE_POINT = "percentage_point = [percentage_point]"
 
 #: Units whose scale has an offset: converted value by value, never by a factor.
 _OFFSET_UNITS = frozenset({"degree_Celsius", "degree_Fahrenheit"})
@@ -172,6 +175,8 @@ UNIT_WORDS: dict[str, str] = _plural_forms(
         "degree": ("degree", "degrees", "°"),
         "knot": ("knot", "knots"),
         "percent": ("%", "percent", "per cent", "pct", "percentage"),
+        # a change in a rate, not a rate: its own unit, never compared with a percent
+        "percentage_point": ("percentage point", "percentage points", "percentage-point", "pp"),
     }
 )
 
@@ -214,6 +219,7 @@ def registry() -> Any:
     for code in sorted(set(CURRENCY_SYMBOLS.values()) | set(_CURRENCY_WORDS.values())):
         ureg.define(f"{code} = [currency_{code}]")
     ureg.define(_UNSPECIFIED_DEGREE)
+    ureg.define(_PERCENTAGE_POINT)
     return ureg
 
 
