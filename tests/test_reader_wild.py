@@ -25,6 +25,8 @@ OWN = ROOT / "tests" / "reader_wild_own.yaml"
 PROBE = ROOT / "tests" / "reader_wild_probe.yaml"
 #: A third tester's, written after the first probe's fixes and before its own (24d43ef, 120/131).
 PROBE2 = ROOT / "tests" / "reader_wild_probe2.yaml"
+#: A fourth tester's, written after the third probe's fixes and before its own (854c8eb, 149/182).
+PROBE3 = ROOT / "tests" / "reader_wild_probe3.yaml"
 SHARED = ROOT.parent / "shared" / "cases" / "wild-figures.yaml"
 
 
@@ -33,7 +35,9 @@ def _cases(path: Path) -> list[dict]:
 
 
 @pytest.mark.parametrize(
-    "case", _cases(OWN) + _cases(PROBE) + _cases(PROBE2) + _cases(SHARED), ids=lambda case: case["text"][:60]
+    "case",
+    _cases(OWN) + _cases(PROBE) + _cases(PROBE2) + _cases(PROBE3) + _cases(SHARED),
+    ids=lambda case: case["text"][:60],
 )
 def test_wild_case_reads_as_the_editor_reads_it(case: dict) -> None:
     assert right(ours(case["text"]), case["expect"]), [

@@ -122,6 +122,7 @@ from .tokens import (
     _ratio,
     _read_second,
     fraction_value,
+    point_value,
 )
 from .units import CURRENCY_SYMBOLS, TIME_UNITS, unit_name
 
@@ -215,6 +216,11 @@ _EARLIER_BEFORE = re.compile(
     r"|changed|updated|adjusted|put)\b[^,;()]{0,40}?\bto\s+[$£€]?\d[\d,.]*[^,;()]{0,40}?\s+from)\s*$"
 )
 _WORD_AFTER = re.compile(r"[ \t]+([A-Za-z]+)")
+_CLAUSE_END = re.compile(r"[ \t]*(?:[.;!?]|,[ \t]+(?:and|but|while)\b|$)")
+_CHANGE_TO_LEVEL = re.compile(r"[ \t]+to[ \t]+(?:[A-Z]{1,2})?[$£€¥₹]")
+_RISE_FALL = frozenset(
+    ["rose", "fell", "gained", "lost", "added", "jumped", "dropped", "climbed", "slipped", "slid", "rallied", "sank"]
+)
 _PERIOD_BEFORE = re.compile(r"\b(?:Q[1-4]|H[12]|FY)[ \t]+$")
 _LABEL_MORE = re.compile(r"(?:[ \t]*(?:-|–|,|and|to|or)[ \t]*\d+\b)+")
 _MINUS_BEFORE = re.compile(r"(?<![\w-])(?i:minus)\s+$")
@@ -428,6 +434,9 @@ class _Reader:
                 )
             if subject is not None:
                 noun = phrase = subject  # "The death toll climbed to 34"
+        was = noun is None and role is None and num.kind == "count" and left.immediate.lower() in ("was", "is")
+        if was and self._age_of_person(num):
+            return None, resume  # "The oldest finisher was 84.", "The victim was 34."
         if noun is None and role is None and num.kind == "count" and _years(num) and text[end : end + 1] == ",":
             return None, resume  # "Between 2010 and 2020, the population grew": a period, not a count
         if qualifier == "over" and num.kind == "measure" and num.unit in TIME_UNITS and _plural(left.word.lower()):
@@ -584,6 +593,26 @@ class _Reader:
         person = word.lower() in _PERSON_WORDS or (word[0].isupper() and ahead not in _PLACE_PREPOSITIONS)
         return after.end() - 1 if person and word not in _MONTH_SET else None
 
+    def _age_of_person(self, num: _Number) -> bool:
+        """A bare number ending its clause after "was"/"is" whose subject is a person: an age."""
+        if not (isinstance(num.value, int) and 0 < num.value <= 115) or num.high != num.low:
+            return False
+        if not _CLAUSE_END.match(self.text, num.end, self.end):
+            return False
+        _, verb_start = self._prev(num.start)
+        subject = self.text[max(self.start, verb_start - 60) : verb_start].lower()
+        words = [w for w in re.split(r"[^a-z]+", subject.rsplit(",", 1)[-1]) if w]
+        return any(w in ("oldest", "youngest") for w in words) or bool(words and words[-1] in _PERSON_WORDS)
+
+    def _change_then_level(self, num: _Number) -> bool:
+        """ "Brent crude rose $2.10 to $84.50": after a verb of change, money written in full
+        at both ends is the change and the new level, two figures, not a range."""
+        return (
+            num.kind == "money"
+            and _CHANGE_TO_LEVEL.match(self.text, num.end, self.end) is not None
+            and self._prev_word(num.start).lower() in _RISE_FALL
+        )
+
     def _age_limit(self, num: _Number, left: _Left) -> bool:
         """An age bound, not a count: a hedge after "aged" ("aged over 75"), or "under"/"over"
         after a word for people, with no counted noun after the number ("Children under 5
@@ -636,6 +665,13 @@ class _Reader:
             num = _Number(m.start(), m.end(), ordinal, ordinal, ordinal, "ordinal")
             _range(text, num, send, False, True)
             return num
+        if group == "wpoint":  # "two point five percent"
+            head = m.group().lower().split(" point ", 1)[0]
+            spoken = 0 if head.strip() == "zero" else parse_words(" ".join(head.split()))
+            if spoken is None:
+                return None
+            value = whole(point_value(" ".join(m.group().split()), spoken))
+            return self._extend(_Number(m.start(), m.end(), value, value, value), None)
         if group == "words":
             spoken = parse_words(m.group())
             if spoken is None:
@@ -712,8 +748,10 @@ class _Reader:
         """Range, post-hedge, ratio, percent, currency word and unit after a cardinal."""
         text, send = self.text, self.end
         sign, word = self._peek(num.end)
-        if (sign in ("-", "–", "—") or word in _RANGE_WORDS) and not self._previous(
-            num.start, self._prev_word(num.start)
+        if (
+            (sign in ("-", "–", "—") or word in _RANGE_WORDS)
+            and not self._previous(num.start, self._prev_word(num.start))
+            and not self._change_then_level(num)
         ):
             _range(text, num, send, between is not None, False)
             if between is not None and num.high != num.low:

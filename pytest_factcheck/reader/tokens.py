@@ -102,6 +102,17 @@ _MANY = "|".join(n for n, v in _NUMERATORS.items() if v > 1)
 _FRAC = rf"(?:(?:a|one)[\s-]+(?:{_SINGULAR})|half)(?=\s+(?:of|the)\b)|(?:{_MANY})[\s-]+(?:{_PLURAL})"
 
 
+_DIGIT_WORDS = {"zero": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_DIGIT_WORDS |= {"seven": 7, "eight": 8, "nine": 9}
+
+
+def point_value(written: str, whole_part: int | float) -> float:
+    """ "two point five" -> 2.5: ``whole_part`` is the number before "point" (read by the
+    caller), the digits after it are spoken one by one."""
+    digits = "".join(str(_DIGIT_WORDS[w]) for w in written.lower().split(" point ", 1)[1].split())
+    return float(f"{int(whole_part)}.{digits}")
+
+
 def fraction_value(written: str) -> float:
     """ "three-quarters" -> 0.75, "a fifth" -> 0.2, "half" -> 0.5, "four fifths" -> 0.8."""
     words = written.lower().replace("-", " ").split()
@@ -118,6 +129,7 @@ _WORD_TOKEN = re.compile(
           (?P<hunit>[A-Za-z]+)\s+(?i:and\s+a\s+half)(?!\w))
     | (?P<couple>(?<![\w/.@-])(?i:a\s+couple(?:\s+of)?\s+(?:dozen|hundred|thousand|million|billion))(?!\w))
     | (?P<frac>(?<![\w/.@-])(?i:{_FRAC})(?![\w-]))
+    | (?P<wpoint>(?<![\w/.@-])(?i:(?:{_S99}|zero)\s+point(?:\s+(?:zero|oh|{_U}))+)(?!\w))
     | (?P<words>(?<![\w/.@-])(?i:{_WORDS})(?!\w))
     | (?P<ordw>(?<![\w/.@-])(?i:{_ORDW})(?![\w-]))
     | (?P<vague>(?<![\w/.@-])(?i:(?:several|a\s+few)\s+(?:dozen|hundred|thousand|million|billion)|(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens
