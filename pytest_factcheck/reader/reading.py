@@ -114,6 +114,7 @@ from .tokens import (
     _SCALE_WORDS,
     _VULGAR,
     _WORD_TOKEN,
+    POINT_DIGITS,
     _apply_scale,
     _digit_value,
     _fraction_of_scale,
@@ -209,11 +210,13 @@ _HEADLINE_VERBS = _ROLE_VERBS | _LEVEL_VERBS | frozenset(
 #: A score or tally after a word of a match or a vote, with its other side: "112-108", "51 to 49".
 _TALLY = re.compile(r"(?P<a>\d{1,3})(?:[ \t]*[-–][ \t]*|[ \t]+to[ \t]+)(?P<b>\d{1,3})(?![\d%]|[.,]\d)")
 _EARLIER_WORDS = frozenset(["initial", "earlier", "original", "previous", "first", "estimated"])
-_EARLIER_BEFORE = re.compile(
-    r"(?i)(?:\b(?:up|down|rose|fell|increased|decreased|revised|cut|raised)\s+from\s+(?:an?|the)\s+"
-    r"(?:initial|earlier|original|previous|first|estimated)"
-    r"|\b(?:corrected|revised|raised|lowered|cut|rose|fell|increased|decreased|grew|dropped|climbed|jumped"
-    r"|changed|updated|adjusted|put)\b[^,;()]{0,40}?\bto\s+[$£€]?\d[\d,.]*[^,;()]{0,40}?\s+from)\s*$"
+_EARLIER_AFTER_FROM = re.compile(
+    r"(?i)\b(?:up|down|rose|fell|increased|decreased|revised|cut|raised)\s+from\s+(?:an?|the)\s+"
+    r"(?:initial|earlier|original|previous|first|estimated)\s*$"
+)
+_TO_THEN_FROM = re.compile(
+    r"(?i)\b(?:corrected|revised|raised|lowered|cut|rose|fell|increased|decreased|grew|dropped|climbed|jumped"
+    r"|changed|updated|adjusted|put)\b[^,;()]{0,40}?\bto\s+[$£€]?\d[\d,.]*[^,;()]{0,40}?\s+from\s*$"
 )
 _WORD_AFTER = re.compile(r"[ \t]+([A-Za-z]+)")
 _CLAUSE_END = re.compile(r"[ \t]*(?:[.;!?]|,[ \t]+(?:and|but|while)\b|$)")
@@ -347,9 +350,11 @@ class _Reader:
         lower = word.lower()
         if lower in _PREVIOUS_TAILS and self._rev_match(_PREVIOUS_REV, pos) is not None:
             return True
-        if lower not in _EARLIER_WORDS and lower != "from":
+        if lower in _EARLIER_WORDS:
+            return _EARLIER_AFTER_FROM.search(self.text, max(self.start, pos - 40), pos) is not None
+        if lower != "from" or " to " not in self.text[max(self.start, pos - 80) : pos]:
             return False
-        return _EARLIER_BEFORE.search(self.text, max(self.start, pos - 80), pos) is not None
+        return _TO_THEN_FROM.search(self.text, max(self.start, pos - 80), pos) is not None
 
     # -- one token ---------------------------------------------------------------
 
@@ -665,17 +670,14 @@ class _Reader:
             num = _Number(m.start(), m.end(), ordinal, ordinal, ordinal, "ordinal")
             _range(text, num, send, False, True)
             return num
-        if group == "wpoint":  # "two point five percent"
-            head = m.group().lower().split(" point ", 1)[0]
-            spoken = 0 if head.strip() == "zero" else parse_words(" ".join(head.split()))
-            if spoken is None:
-                return None
-            value = whole(point_value(" ".join(m.group().split()), spoken))
-            return self._extend(_Number(m.start(), m.end(), value, value, value), None)
         if group == "words":
             spoken = parse_words(m.group())
             if spoken is None:
                 return None
+            point = POINT_DIGITS.match(text, m.end(), send) if text.startswith(" point", m.end()) else None
+            if point:  # "two point five percent"
+                value = whole(point_value(point.group(), spoken))
+                return self._extend(_Number(m.start(), point.end(), value, value, value), None)
             minus = _MINUS_BEFORE.search(text, max(self.start, m.start() - 12), m.start())
             start = minus.start() if minus else m.start()
             value = -spoken if minus else spoken  # "minus eight degrees", as "minus 8" is

@@ -102,14 +102,16 @@ _MANY = "|".join(n for n, v in _NUMERATORS.items() if v > 1)
 _FRAC = rf"(?:(?:a|one)[\s-]+(?:{_SINGULAR})|half)(?=\s+(?:of|the)\b)|(?:{_MANY})[\s-]+(?:{_PLURAL})"
 
 
+#: Spoken decimals after a number word: "two point five".
+POINT_DIGITS = re.compile(rf"(?i)\s+point(?:\s+(?:zero|oh|{_U}))+(?!\w)")
 _DIGIT_WORDS = {"zero": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _DIGIT_WORDS |= {"seven": 7, "eight": 8, "nine": 9}
 
 
-def point_value(written: str, whole_part: int | float) -> float:
+def point_value(decimals: str, whole_part: int | float) -> float:
     """ "two point five" -> 2.5: ``whole_part`` is the number before "point" (read by the
-    caller), the digits after it are spoken one by one."""
-    digits = "".join(str(_DIGIT_WORDS[w]) for w in written.lower().split(" point ", 1)[1].split())
+    caller), ``decimals`` what ``POINT_DIGITS`` matched (" point five"), spoken digit by digit."""
+    digits = "".join(str(_DIGIT_WORDS[w]) for w in decimals.lower().split()[1:])
     return float(f"{int(whole_part)}.{digits}")
 
 
@@ -129,7 +131,6 @@ _WORD_TOKEN = re.compile(
           (?P<hunit>[A-Za-z]+)\s+(?i:and\s+a\s+half)(?!\w))
     | (?P<couple>(?<![\w/.@-])(?i:a\s+couple(?:\s+of)?\s+(?:dozen|hundred|thousand|million|billion))(?!\w))
     | (?P<frac>(?<![\w/.@-])(?i:{_FRAC})(?![\w-]))
-    | (?P<wpoint>(?<![\w/.@-])(?i:(?:{_S99}|zero)\s+point(?:\s+(?:zero|oh|{_U}))+)(?!\w))
     | (?P<words>(?<![\w/.@-])(?i:{_WORDS})(?!\w))
     | (?P<ordw>(?<![\w/.@-])(?i:{_ORDW})(?![\w-]))
     | (?P<vague>(?<![\w/.@-])(?i:(?:several|a\s+few)\s+(?:dozen|hundred|thousand|million|billion)|(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens
