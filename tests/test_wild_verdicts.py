@@ -55,6 +55,11 @@ CASES = [
     ("aside-noun", "More than 20, and possibly 30, homes burned.", "expect: 10 homes", "conflict"),
     ("thin-space", "The agency registered 42\u2009000 asylum claims.", "expect: 42,000 claims", "agree"),
     ("phone-nanp", "Police said 12 people were hurt. Call 1-800-555-0175 for news.", "expect: 12 people", "agree"),
+    # the fourth probe (tests/reader_wild_probe3.yaml): silences and false conflicts before its fixes
+    ("headline-verb", "Flood Kills 12 In Northern Province", "expect: 10 killed\ncounts: [kills]", "conflict"),
+    ("level-subject", "Confirmed infections now total 620.", "expect: 600 infections", "conflict"),
+    ("replaced", "Police now say 9 people were hurt, down from an initial 12.", "expect: 9 people", "agree"),
+    ("tally", "Some 300 protesters watched as the council voted 7 to 2.", "expect: 300 protesters", "agree"),
 ]
 
 
