@@ -27,6 +27,9 @@ PROBE = ROOT / "tests" / "reader_wild_probe.yaml"
 PROBE2 = ROOT / "tests" / "reader_wild_probe2.yaml"
 #: A fourth tester's, written after the third probe's fixes and before its own (854c8eb, 149/182).
 PROBE3 = ROOT / "tests" / "reader_wild_probe3.yaml"
+#: A fifth tester's, six new sentences for each kind of wild-figures.yaml, written after the
+#: fourth probe's fixes and before its own (8ea5f7d, 246/261).
+PROBE4 = ROOT / "tests" / "reader_wild_probe4.yaml"
 SHARED = ROOT.parent / "shared" / "cases" / "wild-figures.yaml"
 
 
@@ -36,7 +39,7 @@ def _cases(path: Path) -> list[dict]:
 
 @pytest.mark.parametrize(
     "case",
-    _cases(OWN) + _cases(PROBE) + _cases(PROBE2) + _cases(PROBE3) + _cases(SHARED),
+    _cases(OWN) + _cases(PROBE) + _cases(PROBE2) + _cases(PROBE3) + _cases(PROBE4) + _cases(SHARED),
     ids=lambda case: case["text"][:60],
 )
 def test_wild_case_reads_as_the_editor_reads_it(case: dict) -> None:

@@ -151,7 +151,11 @@ _MONEY_VERBS = frozenset(
 )
 #: A glued "m" is metres before a dimension word ("30m long"), millions elsewhere ("3m people").
 _DIMENSION_AFTER = re.compile(r"(?i)[ \t]+(?:long|tall|high|wide|deep|thick|across|away|underground|below|above)\b")
-_FEET_INCHES = re.compile(r"[ \t]*(?P<n>\d{1,2})[ \t]*(?:inches|inch|in\b)")
+_FEET_INCHES = re.compile(
+    r"[ \t]*(?P<n>\d{1,2}|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven))[ \t]*(?:inches|inch|in\b)"
+)
+_INCH_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_INCH_WORDS |= {"ten": 10, "eleven": 11}
 _ADJECTIVE_DIMENSION = re.compile(r"-(?:long|wide|high|tall|deep|thick)\b")
 _UNIT_RANGE = re.compile(
     rf"(?:[ \t]*[-–—][ \t]*|[ \t]+to[ \t]+)(?P<num>{_NUM})[ \t]?(?P<unit>[A-Za-z°%]+(?:[ \t]+[a-z]+)?)"
@@ -211,7 +215,8 @@ def _unit(text: str, num: _Number, send: int, article: bool, between: bool = Fal
     if unit == "foot":
         inches = _FEET_INCHES.match(text, num.end, send)
         if inches:  # "5 feet 10 inches" is one figure
-            num.value = num.low = num.high = whole(num.value + int(inches.group("n")) / 12)
+            n = inches.group("n")
+            num.value = num.low = num.high = whole(num.value + (int(n) if n.isdigit() else _INCH_WORDS[n.lower()]) / 12)
             num.end = inches.end()
     if text[num.end : num.end + 1] in ("-", "–", "—") or text.startswith((" to ", " and "), num.end):
         _unit_range(text, num, send, between)

@@ -234,6 +234,8 @@ _OPENERS = frozenset(
         "almost",
         "about",
         "barely",
+        "scarcely",
+        "hardly",
         "even",
         "at",
         "by",

@@ -45,7 +45,9 @@ _SUBJECT = re.compile(
     # may stand between ("The toll, officials said, rose to 34")
     r"(?P<rest>(?:[^,;:()]|,[^,;:()]*,)*)$"
 )
-_SUBJECT_VERB_END = re.compile(r"(?i)(?:\b(?:to|at|reached|reaches|hit|hits|passed|stood|stands|was|is|now|of)|^)\s*$")
+_SUBJECT_VERB_END = re.compile(
+    r"(?i)(?:\b(?:to|at|reached|reaches|hit|hits|passed|stood|stands|was|is|now|of|has|had|have)|^|,)\s*$"
+)
 _SUBJECT_VERBS = frozenset(
     [
         "exceeding",
@@ -53,6 +55,7 @@ _SUBJECT_VERBS = frozenset(
         "exceeds",
         "topped",
         "tops",
+        "top",
         "topping",
         "surpassed",
         "surpassing",
@@ -77,7 +80,7 @@ _PASSIVE_ROLE = re.compile(
 #: A casualty verb right after a bare count is its role: "Twelve died", "40 fled the town".
 _ACTIVE_ROLE = re.compile(r"[ \t]+(?P<v>died|drowned|perished|fled|survived|escaped)\b")
 _COORDINATED = re.compile(
-    r"\s*,?\s*(?:and|or|to)\s+(?:(?:perhaps|possibly|maybe|probably|even)\s+)?$"
+    r"\s*,?\s*(?i:and|or|to)\s+(?:(?i:perhaps|possibly|maybe|probably|even)\s+)?$"
     r"|\s+of\s+(?:the|these|those|its|their|his|her|our|all)\s+$"
 )
 #: An aside's second figure, before the noun both count: "More than 20, and possibly 30, homes".

@@ -179,6 +179,8 @@ HEDGES: dict[str, str] = {
     "close to": "near",
     "approaching": "near",
     "barely": "near",
+    "scarcely": "near",
+    "hardly": "near",
     "shy of": "near",
     "just shy of": "near",
     "about": "about",
@@ -270,6 +272,17 @@ def ordinal_value(word: str) -> int | None:
 _WORD = re.compile(r"[a-z]+")
 
 
+#: The fraction after "and" in a mixed number: "one and a half", "two and three-quarter".
+_MIXED = {
+    "a half": Decimal("0.5"),
+    "one half": Decimal("0.5"),
+    "a quarter": Decimal("0.25"),
+    "one quarter": Decimal("0.25"),
+    "three quarter": Decimal("0.75"),
+    "three quarters": Decimal("0.75"),
+}
+
+
 def parse_words(text: str) -> int | float | None:
     """The value of a run of number words ("one hundred and forty", "two and a half million").
 
@@ -283,8 +296,9 @@ def parse_words(text: str) -> int | float | None:
     while i < len(words):
         word = words[i]
         if word == "and":
-            if words[i + 1 : i + 3] in (["a", "half"], ["one", "half"]):
-                current += Decimal("0.5")
+            part = _MIXED.get(" ".join(words[i + 1 : i + 3]))
+            if part is not None:  # "one and a half", "one and three-quarter miles"
+                current += part
                 i += 3
                 continue
         elif word in ("couple", "pair"):

@@ -224,6 +224,7 @@ _CHANGE_TO_LEVEL = re.compile(r"[ \t]+to[ \t]+(?:[A-Z]{1,2})?[$£€¥₹]")
 _RISE_FALL = frozenset(
     ["rose", "fell", "gained", "lost", "added", "jumped", "dropped", "climbed", "slipped", "slid", "rallied", "sank"]
 )
+_DIGIT_ORDINAL_BEFORE = re.compile(r"\d(?:st|nd|rd|th)[ \t]+$")
 _PERIOD_BEFORE = re.compile(r"\b(?:Q[1-4]|H[12]|FY)[ \t]+$")
 _LABEL_MORE = re.compile(r"(?:[ \t]*(?:-|–|,|and|to|or)[ \t]*\d+\b)+")
 _MINUS_BEFORE = re.compile(r"(?<![\w-])(?i:minus)\s+$")
@@ -389,6 +390,9 @@ class _Reader:
         if between is not None and self._prev_word(between).lower() in _AGE_WORDS:
             return None, num.end  # "Women aged between 20 and 45"
         hedge_start, shape, qualifier = left.hedge
+        if shape is None and left.immediate.lower() == "top" and self._plural_before_top(num.start):
+            shape, qualifier = "gt", "top"  # "Wildfire Evacuations Top 30,000": a verb of passing
+            hedge_start = self._prev(num.start)[1]
         if num.kind == "ordinal" and m.lastgroup == "ordw" and not self._ordinal_ok(num, left):
             return None, num.end
         if m.lastgroup == "words" and not self._cardinal_word_ok(m, left):
@@ -553,7 +557,9 @@ class _Reader:
         ``after`` is the two characters after the number, a cheap gate for each rule."""
         text, send = self.text, self.end
         if written[:1] == "0" and written[1:2].isdigit():
-            phone = _PHONE.match(text, end, send)  # "0800-555-0199", "0600 GMT": a code
+            phone = _PHONE.match(text, end, send) or (  # "0800-555-0199", "0600 GMT": a code
+                _PHONE_AFTER_CODE.match(text, end, send) if len(written) >= 4 else None  # "07700 900456"
+            )
             return phone.end() if phone else self._skip_code(end)
         if text[start - 2 : start - 1].isdigit() and self._rev_match(_PHONE_PREFIX_REV, start):
             phone = _PHONE_AFTER_CODE.match(text, end, send)  # "+44 20 7946 0958"
@@ -609,6 +615,13 @@ class _Reader:
         words = [w for w in re.split(r"[^a-z]+", subject.rsplit(",", 1)[-1]) if w]
         return any(w in ("oldest", "youngest") for w in words) or bool(words and words[-1] in _PERSON_WORDS)
 
+    def _plural_before_top(self, pos: int) -> bool:
+        """Whether "top" before ``pos`` is a verb after a plural subject ("Evacuations top
+        30,000"), not the adjective of "the top 10"."""
+        _, top_start = self._prev(pos)
+        before = self._prev_word(top_start).lower()
+        return _plural(before) and before not in _DETERMINERS
+
     def _change_then_level(self, num: _Number) -> bool:
         """ "Brent crude rose $2.10 to $84.50": after a verb of change, money written in full
         at both ends is the change and the new level, two figures, not a range."""
@@ -627,7 +640,8 @@ class _Reader:
             return True
         if num.kind != "count" or word not in _AGE_PEOPLE or num.value > 115 or left.hedge[2] not in _AGE_BOUNDS:
             return False
-        return _noun_phrase(self.text, num.end, self.end, num.high) is None
+        np = _noun_phrase(self.text, num.end, self.end, num.high)
+        return np is None or not _plural(np[2].split()[-1].lower())  # "Children under 12 travel free"
 
     def _score_before(self, pos: int) -> bool:
         """Whether a word of a match stands among the five words before ``pos``."""
@@ -832,6 +846,8 @@ class _Reader:
         lower = left.immediate.lower()
         if lower in _PRONOUN_ONE or ordinal_value(lower) is not None or lower[:1].isdigit():
             return False  # "no one", "the sixth one", "the 3rd one"
+        if _DIGIT_ORDINAL_BEFORE.search(self.text, max(self.start, m.start() - 12), m.start()):
+            return False  # "the 4th one since May"
         return _ONE_OF.match(self.text, m.end(), self.end) is None
 
     def _digits_ok(self, num: _Number, left: _Left, shape: str | None) -> bool:

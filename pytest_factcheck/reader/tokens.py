@@ -57,7 +57,7 @@ _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _S99 = rf"(?:(?:{_TENS})(?:[- ](?:{_U})\b)?|{_TEEN}|{_U})\b"
 _H = rf"(?:(?:{_S99}|a)\s+hundred\b(?:\s+(?:and\s+)?{_S99})?|{_S99})"
 _BIG = (
-    rf"(?:{_H}|a(?=\s+(?:thousand|million|billion)))(?:\s+and\s+(?:a|one)[\s-]+half\b)?"
+    rf"(?:{_H}|a(?=\s+(?:thousand|million|billion)))(?:\s+and\s+(?:(?:a|one)[\s-]+(?:half|quarter)|three[\s-]+quarters?)\b)?"
     rf"(?:\s+(?:thousand|million|billion|trillion|lakh|crore)\b(?:\s+(?:and\s+)?{_H}(?!\s+dozen))?)*"
 )
 _WORDS = (
@@ -168,7 +168,7 @@ def _trie(words: list[str]) -> str:
 _LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _CANDIDATE_WORDS = sorted(
     set(_U.split("|") + _TEEN.split("|") + _TENS.split("|") + list(ORDINALS))
-    | {"half", "dozens", "scores", "hundreds", "thousands", "millions", "billions", "tens"},
+    | {"half", "quarter", "dozens", "scores", "hundreds", "thousands", "millions", "billions", "tens"},
     key=len,
     reverse=True,
 )
