@@ -18,7 +18,7 @@ from helpers import fact_of, run_json, write_facts
 
 from pytest_factcheck.checking.check import CODES, check_fact, in_scope, scope_mask
 from pytest_factcheck.checking.corpus import Corpus
-from pytest_factcheck.facts.loading import Scope, load_fact_file
+from pytest_factcheck.facts.loading import InputError, Scope, Waiver, load_fact_file
 from pytest_factcheck.sources.articles import article_from_text
 from pytest_factcheck.sources.cache import ReadingCache
 from pytest_factcheck.sources.finding import Source, infer_outlet
@@ -364,3 +364,332 @@ def test_an_exclude_word_rules_out_every_figure_of_its_sentence_and_no_other(tmp
     )
     result = check_fact(fact, corpus, TODAY)
     assert verdicts(result) == ["agree", "silent"]
+
+
+# --------------------------------------------------------------------------- the facts loader, key by key
+# What each key of the facts format (docs/facts-format.md) becomes in the loaded fact, read
+# by the loader itself: a key read under another name, or into another field, fails here.
+
+LOADED = """\
+sources:
+  paths: [../news]
+  published: 2024-01-01..2024-12-31
+  outlets: [Daily Bugle]
+  exclude: ["*draft*"]
+defaults:
+  tolerance: 2
+  hedged: pass
+facts:
+  - id: a
+    claim: "  The count  "
+    expect: 140 attacks
+    context: [Iraq, [Syria, Syrian Arab Republic]]
+    exclude: [Planned]
+    tolerance: 5%
+    min_sources: 2
+    tags: [us-strikes, iraq]
+    xfail: true
+    skip: not today
+    as_of: 2024-03-01
+    trend: rising
+    newer: pass
+    severity: warning
+    waivers:
+      - outlet: Daily Bugle
+        reason: accepted
+        until: 2024-05-01
+        by: desk
+      - source: news/a.txt
+        reason: old
+    references: fail
+  - id: b
+    counts: [attacks, air strikes]
+    sources: {published: 2024-02-03}
+  - id: c
+    expect: 250 mm
+    unit: inches
+    hedged: fail
+    sources: {published: ..2024-02-01, paths: [../other]}
+"""
+
+
+def load_file(tmp_path: Path, text: str, name: str = "f.yaml"):
+    for folder in ("facts", "news", "other"):
+        (tmp_path / folder).mkdir(exist_ok=True)
+    path = tmp_path / "facts" / name
+    path.write_text(text, encoding="utf-8")
+    return load_fact_file(path, f"facts/{name}", (tmp_path / "ini-sources",))
+
+
+def test_every_key_of_a_fact_is_loaded_into_its_field(tmp_path: Path):
+    loaded = load_file(tmp_path, LOADED)
+    assert loaded.errors == ()
+    assert [f.id for f in loaded.facts] == ["a", "b", "c"]
+    a = loaded.facts[0]
+    assert (a.id, a.file, a.line, a.kind) == ("a", Path("facts/f.yaml"), 10, "expected")
+    assert a.claim == "The count"
+    assert a.expect == "140 attacks" and (a.expected.value, a.expected.noun) == (140, "attacks")
+    assert a.counts == (("attack",),)  # the expected figure's noun, singular
+    assert a.context == ((("iraq",),), (("syria",), ("syrian", "arab", "republic")))
+    assert a.exclude == (("planned",),)
+    assert (a.tolerance, a.tolerance_percent) == (5.0, True)
+    assert (a.hedged, a.min_sources, a.newer, a.severity, a.references) == ("pass", 2, "pass", "warning", "fail")
+    assert a.tags == ("us-strikes", "iraq")
+    assert (a.xfail, a.skip) == ("marked xfail in the facts file", "not today")
+    assert (a.as_of, a.trend) == (dt.date(2024, 3, 1), "rising")
+    assert a.waivers == (
+        Waiver(reason="accepted", line=25, outlet="Daily Bugle", until=dt.date(2024, 5, 1), by="desk"),
+        Waiver(reason="old", line=29, source="news/a.txt"),
+    )
+    assert [w.target for w in a.waivers] == ["Daily Bugle", "source news/a.txt"]
+    assert a.scope == Scope(
+        paths=((tmp_path / "news").resolve(),),
+        published_from=dt.date(2024, 1, 1),
+        published_to=dt.date(2024, 12, 31),
+        outlets=("Daily Bugle",),
+        exclude=("*draft*",),
+    )
+
+
+def test_defaults_fill_what_a_fact_leaves_out_and_the_file_defaults_hold_otherwise(tmp_path: Path):
+    _, b, c = load_file(tmp_path, LOADED).facts
+    assert (b.kind, b.expect, b.expected, b.claim) == ("consensus", None, None, None)
+    assert b.counts == (("attack",), ("air", "strike"))
+    assert (b.tolerance, b.tolerance_percent, b.hedged) == (2.0, False, "pass")  # from defaults
+    assert (b.min_sources, b.newer, b.severity, b.references, b.unit) == (1, "fail", "error", "report", None)
+    assert (b.tags, b.waivers, b.xfail, b.skip, b.as_of, b.trend) == ((), (), None, None, None, None)
+    # a fact's own sources change only what they name; a one-day window is that day
+    assert (b.scope.published_from, b.scope.published_to) == (dt.date(2024, 2, 3), dt.date(2024, 2, 3))
+    assert (b.scope.outlets, b.scope.exclude) == (("Daily Bugle",), ("*draft*",))
+    assert c.hedged == "fail"  # the fact's own key beats the default
+    assert (c.unit, c.expected.unit) == ("inch", "millimeter")
+    assert c.scope.paths == ((tmp_path / "other").resolve(),)
+    assert (c.scope.published_from, c.scope.published_to) == (None, dt.date(2024, 2, 1))
+
+
+def test_a_file_without_sources_uses_the_ini_sources_and_no_limits(tmp_path: Path):
+    (fact,) = load_file(tmp_path, "facts:\n  - id: x\n    expect: 3 ships\n").facts
+    assert fact.scope == Scope(paths=(tmp_path / "ini-sources",))
+    assert (fact.tolerance, fact.hedged, fact.min_sources, fact.counts) == (0.0, "fail", 1, (("ship",),))
+
+
+@pytest.mark.parametrize(
+    ("published", "window"),
+    [
+        ("2024-02-03", (dt.date(2024, 2, 3), dt.date(2024, 2, 3))),
+        ('"2024-02-03"', (dt.date(2024, 2, 3), dt.date(2024, 2, 3))),
+        ("2024-02-03 10:30:00", (dt.date(2024, 2, 3), dt.date(2024, 2, 3))),
+        ("2024-02-03..", (dt.date(2024, 2, 3), None)),
+        ("..2024-02-03", (None, dt.date(2024, 2, 3))),
+        ("2024-02-03 .. 2024-02-03", (dt.date(2024, 2, 3), dt.date(2024, 2, 3))),
+        ("2024-01-31..2024-02-03", (dt.date(2024, 1, 31), dt.date(2024, 2, 3))),
+    ],
+)
+def test_a_published_window_as_the_desk_may_write_it(tmp_path: Path, published: str, window):
+    (fact,) = load_file(
+        tmp_path, f"facts:\n  - id: x\n    expect: 3 ships\n    sources: {{published: {published}}}\n"
+    ).facts
+    assert (fact.scope.published_from, fact.scope.published_to) == window
+
+
+@pytest.mark.parametrize(
+    ("published", "message"),
+    [
+        ("2024-02-05..2024-02-03", "'published' starts after it ends: '2024-02-05..2024-02-03'"),
+        (
+            "last week",
+            "'published' must be a window like 2024-01-01..2024-12-31 (either end may be empty), not 'last week'",
+        ),
+        (
+            "soon..later",
+            "'published' must be a window like 2024-01-01..2024-12-31 (either end may be empty), not 'soon..later'",
+        ),
+        ("2024-02-30..", "'published' is not a real date: 2024-02-30 (February 2024 has 29 days)"),
+        ("3", "'published' must be a window like 2024-01-01..2024-12-31 (either end may be empty), not 3"),
+    ],
+)
+def test_a_published_window_that_cannot_be_read_is_one_sentence_at_its_place(tmp_path: Path, published, message):
+    loaded = load_file(tmp_path, f"facts:\n  - id: x\n    expect: 3 ships\n    sources: {{published: {published}}}\n")
+    (error,) = loaded.errors
+    assert (error.path, error.line, error.column, error.message, error.subject) == ("facts/f.yaml", 4, 26, message, "x")
+
+
+#: A fact's text after ``id: x`` -> the error's line, column and sentence. (The table of
+#: tests/test_bad_input_table.py has more; these are the sentences it does not reach.)
+FACT_ERRORS = {
+    "missing-path": (
+        "expect: 3 ships\nsources: {paths: [missing]}",
+        "4:23: the source path 'missing' does not exist (looked for {folder}/missing)",
+    ),
+    "sources-text": ("expect: 3 ships\nsources: all", "4:14: 'sources' must be a mapping of keys to values, not 'all'"),
+    "sources-typo": (
+        "expect: 3 ships\nsources: {path: [x]}",
+        "4:15: unknown key 'path' in 'sources' (did you mean 'paths'?)",
+    ),
+    "waiver-text": (
+        "expect: 3 ships\nwaivers: [everyone]",
+        "4:15: a waiver must be a mapping of keys to values, not 'everyone'",
+    ),
+    "waiver-no-reason": (
+        "expect: 3 ships\nwaivers: [{outlet: X}]",
+        "4:15: a waiver needs a 'reason' that says why the difference is accepted",
+    ),
+    "waiver-blank-reason": (
+        "expect: 3 ships\nwaivers: [{outlet: X, reason: ' '}]",
+        "4:15: a waiver needs a 'reason' that says why the difference is accepted",
+    ),
+    "waiver-odd-key": (
+        "expect: 3 ships\nwaivers: [{outlet: X, reason: r, zzz: 1}]",
+        "4:38: unknown key 'zzz' in a waiver; allowed keys are outlet, source, reason, until, by",
+    ),
+    "waiver-neither": (
+        "expect: 3 ships\nwaivers: [{reason: r}]",
+        "4:15: a waiver names exactly one 'outlet' or one 'source'",
+    ),
+    "context-bool": (
+        "expect: 3 ships\ncontext: [yes]",
+        "4:15: 'context' must be a word or a list of words, not true/false",
+    ),
+    "context-empty": ("expect: 3 ships\ncontext: [[Iraq, '']]", "4:22: 'context' holds an empty entry"),
+    "counts-list": ("counts: [[a]]", "3:14: 'counts' must be a word or a list of words, not a list"),
+    "claim-list": ("expect: 3 ships\nclaim: [a]", "4:12: 'claim' must be text, not a list"),
+    "claim-empty": ("expect: 3 ships\nclaim:", "4:11: 'claim' must be text, not empty"),
+    "skip-number": ("expect: 3 ships\nskip: {a: 1}", "4:11: 'skip' must be text, not a mapping"),
+    "min-sources-true": (
+        "expect: 3 ships\nmin_sources: yes",
+        "4:18: 'min_sources' must be a whole number of sources (0 or more), not True",
+    ),
+    "min-sources-negative": (
+        "expect: 3 ships\nmin_sources: -1",
+        "4:18: 'min_sources' must be a whole number of sources (0 or more), not -1",
+    ),
+    "tolerance-words": (
+        "expect: 3 ships\ntolerance: some",
+        "4:16: 'tolerance' must be a number like 2 or a percentage like \"5%\", not 'some'",
+    ),
+    "tolerance-negative-percent": (
+        "expect: 3 ships\ntolerance: -1%",
+        "4:16: 'tolerance' must be a number like 2 or a percentage like \"5%\", not '-1%'",
+    ),
+    "tolerance-bool": (
+        "expect: 3 ships\ntolerance: yes",
+        "4:16: 'tolerance' must be a number like 2 or a percentage like \"5%\", not True",
+    ),
+    "severity-yes": ("expect: 3 ships\nseverity: yes", "4:15: 'severity' must be one of error or warning, not True"),
+    "trend-word": (
+        "expect: 3 ships\nas_of: 2024-01-01\ntrend: up",
+        "5:12: 'trend' must be one of rising or falling, not 'up'",
+    ),
+    "references-word": (
+        "expect: 3 ships\nreferences: ignore",
+        "4:17: 'references' must be one of report or fail, not 'ignore'",
+    ),
+    "expect-no-figure": ("expect: many ships", "3:13: 'expect' holds no figure the reader can find: 'many ships'"),
+    "expect-no-noun": (
+        "expect: '140'",
+        "3:13: the expected figure '140' names nothing it counts: add a noun (\"140 attacks\") or 'counts'",
+    ),
+    "nothing-to-check": (
+        "claim: a claim",
+        "2:5: the fact 'x' needs 'expect' (the figure the desk stands behind), or 'counts' to compare the sources with each other",
+    ),
+    "tag-number": (
+        "expect: 3 ships\ntags: [ok, 3d]",
+        "4:16: the tag '3d' must be a word of letters, digits, '_' and '-' (not and, or, not) so that -m can select it",
+    ),
+    "fact-typo": ("expect: 3 ships\ncontex: [Iraq]", "4:5: unknown key 'contex' in a fact (did you mean 'context'?)"),
+}
+
+
+@pytest.mark.parametrize("row", sorted(FACT_ERRORS))
+def test_a_bad_key_is_one_sentence_at_its_place_and_drops_only_its_fact(tmp_path: Path, row: str):
+    body, message = FACT_ERRORS[row]
+    text = "facts:\n  - id: x\n" + textwrap.indent(body, "    ") + "\n  - id: y\n    expect: 4 ships\n"
+    loaded = load_file(tmp_path, text)
+    assert [f.id for f in loaded.facts] == ["y"]
+    (error,) = loaded.errors
+    assert (error.path, error.subject) == ("facts/f.yaml", "x")
+    assert f"{error.line}:{error.column}: {error.message}" == message.format(folder=tmp_path / "facts")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "1:1: a facts file must be a mapping with a 'facts' list"),
+        ("# nothing yet\n", "1:1: a facts file must be a mapping with a 'facts' list"),
+        ("just words\n", "1:1: a facts file must be a mapping with a 'facts' list"),
+        ("sources: {paths: [../news]}\n", "1:1: the file has no 'facts' list"),
+        ("\n\nsources: {paths: [../news]}\n", "3:1: the file has no 'facts' list"),
+        (
+            "defaults: 3\nfacts:\n  - id: x\n    expect: 3 ships\n",
+            "1:11: 'defaults' must be a mapping of keys to values, not the number 3",
+        ),
+        (
+            "defaults: {id: a}\nfacts:\n  - id: x\n    expect: 3 ships\n",
+            "1:12: unknown key 'id' in 'defaults'; allowed keys are counts, context, exclude, tolerance, hedged, "
+            "min_sources, sources, tags, unit, as_of, trend, newer, severity, waivers, references",
+        ),
+        (
+            "notes: x\nfacts:\n  - id: x\n    expect: 3 ships\n",
+            "1:1: unknown key 'notes' at the top of a facts file; allowed keys are sources, defaults, facts",
+        ),
+        ("facts: 3\n", "1:8: 'facts' must be a non-empty list of facts"),
+        (
+            "sources: {paths: 3}\nfacts:\n  - id: x\n    expect: 3 ships\n",
+            "1:18: a source path must be text, not the number 3",
+        ),
+        (
+            "sources: {paths: ['']}\nfacts:\n  - id: x\n    expect: 3 ships\n",
+            "1:19: a source path must be text, not ''",
+        ),
+    ],
+)
+def test_a_facts_file_that_cannot_be_used_is_one_sentence_at_its_place(tmp_path: Path, text: str, message: str):
+    with pytest.raises(InputError) as raised:
+        load_file(tmp_path, text)
+    error = raised.value
+    assert error.path == "facts/f.yaml"
+    assert f"{error.line}:{error.column}: {error.message}" == message
+
+
+def test_a_reused_id_names_the_line_of_its_first_use(tmp_path: Path):
+    text = "facts:\n  - id: x\n    expect: 3 ships\n  - id: y\n    expect: 4 ships\n  - id: x\n    expect: 5 ships\n"
+    loaded = load_file(tmp_path, text)
+    assert [(f.id, f.line) for f in loaded.facts] == [("x", 2), ("y", 4)]
+    (error,) = loaded.errors
+    assert (error.line, error.column, error.subject) == (6, 5, "x")
+    assert error.message == "the id 'x' is already used by the fact on line 2"
+
+
+@pytest.mark.parametrize(
+    ("body", "subject"),
+    [("id: Bad Id", None), ("id: [a]", None), ("id: ok\n    tags: [and]", "ok"), ("id: ' ok '\n    tags: [and]", "ok")],
+)
+def test_a_bad_fact_is_named_by_its_id_only_when_the_id_is_usable(tmp_path: Path, body: str, subject):
+    loaded = load_file(tmp_path, f"facts:\n  - {body}\n    expect: 3 ships\n")
+    (error,) = loaded.errors
+    assert error.subject == subject
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "loaded"),
+    [
+        ("hedged", "yes", ("hedged", "pass")),  # YAML reads a bare yes as true
+        ("newer", "yes", ("newer", "pass")),
+        ("min_sources", "0", ("min_sources", 0)),
+        ("tolerance", "0", ("tolerance", 0.0)),
+        ("tolerance", "0%", ("tolerance_percent", True)),
+        ("tolerance", "12.5%", ("tolerance", 12.5)),
+        ("tolerance", "1.5", ("tolerance", 1.5)),
+        ("skip", "yes", ("skip", "marked skip in the facts file")),
+        ("xfail", "known gap", ("xfail", "known gap")),
+        ("unit", "km", ("unit", "kilometer")),
+        ("exclude", "planned", ("exclude", (("planned",),))),
+        ("tags", "solo", ("tags", ("solo",))),
+        ("as_of", "2024-02-29", ("as_of", dt.date(2024, 2, 29))),
+    ],
+)
+def test_a_key_s_accepted_spellings(tmp_path: Path, key: str, value: str, loaded):
+    (fact,) = load_file(tmp_path, f"facts:\n  - id: x\n    expect: 3 ships\n    {key}: {value}\n").facts
+    field, expected = loaded
+    assert getattr(fact, field) == expected
