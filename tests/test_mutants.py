@@ -21,7 +21,7 @@ from pytest_factcheck.checking.corpus import Corpus
 from pytest_factcheck.facts.loading import InputError, Scope, Waiver, load_fact_file
 from pytest_factcheck.sources.articles import article_from_text
 from pytest_factcheck.sources.cache import ReadingCache
-from pytest_factcheck.sources.finding import Source, infer_outlet
+from pytest_factcheck.sources.finding import DRAFT, Source, infer_outlet
 
 TODAY = dt.date(2024, 6, 1)
 NEWS = Path("/news").resolve()
@@ -693,3 +693,138 @@ def test_a_key_s_accepted_spellings(tmp_path: Path, key: str, value: str, loaded
     (fact,) = load_file(tmp_path, f"facts:\n  - id: x\n    expect: 3 ships\n    {key}: {value}\n").facts
     field, expected = loaded
     assert getattr(fact, field) == expected
+
+
+# --------------------------------------------------------------------------- the checker's rules, read directly
+
+
+def sourced(*rows: tuple[str, dict, str]) -> Corpus:
+    """A corpus of in-memory articles: (file name, what else is known of the source, text)."""
+    return Corpus.from_articles(article_from_text(Source(f"news/{n}", NEWS / n, **known), t) for n, known, t in rows)
+
+
+FIFTY = "There are 50 shelters open in Riverton."
+SIXTY_FIVE = "There are 65 shelters open in Riverton."
+MORE_THAN_FORTY = "More than 40 shelters are open in Riverton."
+
+
+@pytest.mark.parametrize(
+    ("need", "texts", "unconfirmed"),
+    [
+        (1, [SIXTY_FIVE], "unconfirmed: 0 sources support it, 1 is required (min_sources)"),
+        (2, [FIFTY, SIXTY_FIVE], "unconfirmed: 1 source supports it, 2 are required (min_sources)"),
+        (3, [FIFTY, FIFTY, MORE_THAN_FORTY], "unconfirmed: 2 sources support it, 3 are required (min_sources)"),
+        (2, [FIFTY, FIFTY, SIXTY_FIVE], None),
+        (0, [SIXTY_FIVE], None),
+    ],
+)
+def test_min_sources_counts_the_sources_that_state_the_figure(tmp_path: Path, need, texts, unconfirmed):
+    fact = load_fact(tmp_path, f"expect: 50 shelters\ncontext: [Riverton]\nmin_sources: {need}")
+    result = check_fact(fact, sourced(*((f"{i}.txt", {}, t) for i, t in enumerate(texts))), TODAY)
+    assert result.unconfirmed == unconfirmed
+    assert result.failed == (unconfirmed is not None or SIXTY_FIVE in texts or MORE_THAN_FORTY in texts)
+
+
+def test_with_hedged_pass_a_hedged_source_supports_the_fact_and_fails_nothing(tmp_path: Path):
+    fact = load_fact(tmp_path, "expect: 50 shelters\ncontext: [Riverton]\nhedged: pass\nmin_sources: 2")
+    result = check_fact(fact, sourced(("a.txt", {}, FIFTY), ("b.txt", {}, MORE_THAN_FORTY)), TODAY)
+    assert verdicts(result) == ["agree", "hedged"]
+    assert (result.failing, result.unconfirmed, result.failed) == ((), None, False)
+    strict = load_fact(tmp_path, "expect: 50 shelters\ncontext: [Riverton]\nmin_sources: 2")
+    result = check_fact(strict, sourced(("a.txt", {}, FIFTY), ("b.txt", {}, MORE_THAN_FORTY)), TODAY)
+    assert [f.source.name for f in result.failing] == ["b.txt"]
+    assert result.unconfirmed == "unconfirmed: 1 source supports it, 2 are required (min_sources)"
+
+
+def test_a_waived_difference_does_not_count_as_support(tmp_path: Path):
+    fact = load_fact(tmp_path, WAIVED + "min_sources: 2")
+    result = check_fact(fact, corpus_of(*SHELTERS), dt.date(2024, 2, 1))
+    assert verdicts(result) == ["agree", "waived"]
+    assert result.unconfirmed == "unconfirmed: 1 source supports it, 2 are required (min_sources)"
+
+
+def test_a_waiver_of_a_source_that_agrees_is_unused(tmp_path: Path):
+    fact = load_fact(tmp_path, WAIVED.replace("evening post", "daily bugle"))
+    result = check_fact(fact, corpus_of(*SHELTERS), dt.date(2024, 2, 1))
+    assert verdicts(result) == ["agree", "conflict"]
+    assert [w.outlet for w in result.unused_waivers] == ["daily bugle"]
+    assert result.findings[0].waiver is None
+
+
+@pytest.mark.parametrize("named", ["b.txt", "news/b.txt"])
+def test_a_source_waiver_names_the_file_or_its_path(tmp_path: Path, named: str):
+    fact = load_fact(tmp_path, f"expect: 50 shelters\ncontext: [Riverton]\nwaivers: [{{source: {named}, reason: r}}]")
+    result = check_fact(fact, corpus_of(*SHELTERS), TODAY)
+    assert verdicts(result) == ["agree", "waived"]
+    assert result.findings[1].waiver is fact.waivers[0] and not result.findings[1].waiver_expired
+    assert (result.failed, result.unused_waivers) == (False, ())
+
+
+def test_with_a_draft_in_scope_only_the_draft_fails_the_fact(tmp_path: Path):
+    """The desk's draft agrees and a reference differs: reported, not failing; unless the
+    fact says ``references: fail``. A draft that differs fails it on its own."""
+    fact = load_fact(tmp_path, "expect: 50 shelters\ncontext: [Riverton]")
+    agreeing_draft = sourced(("a.txt", {"role": DRAFT}, FIFTY), ("b.txt", {}, SIXTY_FIVE))
+    result = check_fact(fact, agreeing_draft, TODAY)
+    assert verdicts(result) == ["agree", "conflict"]
+    assert (result.failing, result.failed) == ((), False)
+    strict = load_fact(tmp_path, "expect: 50 shelters\ncontext: [Riverton]\nreferences: fail")
+    assert [f.source.name for f in check_fact(strict, agreeing_draft, TODAY).failing] == ["b.txt"]
+    differing_draft = sourced(("a.txt", {"role": DRAFT}, SIXTY_FIVE), ("b.txt", {}, SIXTY_FIVE), ("c.txt", {}, FIFTY))
+    assert [f.source.name for f in check_fact(fact, differing_draft, TODAY).failing] == ["a.txt"]
+
+
+def test_a_draft_out_of_scope_leaves_every_reference_failing(tmp_path: Path):
+    fact = load_fact(tmp_path, "expect: 50 shelters\ncontext: [Riverton]\nsources: {exclude: ['a.txt']}")
+    result = check_fact(fact, sourced(("a.txt", {"role": DRAFT}, FIFTY), ("b.txt", {}, SIXTY_FIVE)), TODAY)
+    assert verdicts(result) == ["out_of_scope", "conflict"]
+    assert [f.source.name for f in result.failing] == ["b.txt"]
+
+
+def test_a_falling_count_is_earlier_when_higher_before_and_newer_when_lower_after(tmp_path: Path):
+    """``trend: falling`` mirrors rising; a source of the fact's own day, or of unknown date,
+    is compared as it is; an undated silent source is noted."""
+    fact = load_fact(tmp_path, "expect: 50 shelters\ncontext: [Riverton]\nas_of: 2024-03-05\ntrend: falling")
+    before, same, after = dt.date(2024, 3, 1), dt.date(2024, 3, 5), dt.date(2024, 3, 9)
+    corpus = sourced(
+        ("a.txt", {"published": before}, "There are 60 shelters open in Riverton."),
+        ("b.txt", {"published": after}, "There are 40 shelters open in Riverton."),
+        ("c.txt", {"published": before}, "There are 40 shelters open in Riverton."),
+        ("d.txt", {}, "There are 40 shelters open in Riverton."),
+        ("e.txt", {}, "Nothing here."),
+        ("f.txt", {"published": same}, "There are 60 shelters open in Riverton."),
+        ("g.txt", {"published": after}, "There are 60 shelters open in Riverton."),
+        ("h.txt", {"published": before}, FIFTY),
+    )
+    result = check_fact(fact, corpus, TODAY)
+    assert verdicts(result) == ["earlier", "newer", "conflict", "conflict", "silent", "conflict", "conflict", "agree"]
+    assert {i: f.note for i, f in result.findings.items() if f.note} == {
+        3: "date unknown: compared without the trend",
+        4: "date unknown",
+    }
+    assert [f.source.name for f in result.failing] == ["b.txt", "c.txt", "d.txt", "f.txt", "g.txt"]
+    newer_passes = load_fact(
+        tmp_path, "expect: 50 shelters\ncontext: [Riverton]\nas_of: 2024-03-05\ntrend: falling\nnewer: pass"
+    )
+    assert "b.txt" not in [f.source.name for f in check_fact(newer_passes, corpus, TODAY).failing]
+
+
+def test_a_fact_without_a_trend_notes_no_unknown_dates(tmp_path: Path):
+    fact = load_fact(tmp_path, "expect: 50 shelters\ncontext: [Riverton]")
+    result = check_fact(
+        fact, sourced(("a.txt", {}, "There are 40 shelters open in Riverton."), ("e.txt", {}, "Nothing.")), TODAY
+    )
+    assert verdicts(result) == ["conflict", "silent"]
+    assert [f.note for f in result.findings.values()] == [None]
+
+
+def test_an_exact_figure_beside_a_looser_one_agrees_and_quotes_the_looser_one(tmp_path: Path):
+    fact = load_fact(tmp_path, "expect: 15 people\ncontext: [Riverton]")
+    text = "Between 12 and 15 people  died in Riverton. Officials said the storm killed 15 people in Riverton."
+    result = check_fact(fact, sourced(("a.txt", {}, text)), TODAY)
+    assert verdicts(result) == ["agree"]
+    assert result.findings[0].note == (
+        'it states the figure exactly; it also says "Between 12 and 15 people" (line 1), which allows it'
+    )
+    alone = check_fact(fact, sourced(("a.txt", {}, "Between 12 and 15 people died in Riverton.")), TODAY)
+    assert verdicts(alone) == ["hedged"] and alone.findings[0].note is None
