@@ -18,6 +18,7 @@ from helpers import fact_of, run_json, write_facts
 
 from pytest_factcheck.checking.check import CODES, check_fact, in_scope, scope_mask
 from pytest_factcheck.checking.corpus import Corpus
+from pytest_factcheck.checking.verdict_cache import CorpusPrint, VerdictCache, corpus_print, fact_key
 from pytest_factcheck.facts.loading import InputError, Scope, Waiver, load_fact_file
 from pytest_factcheck.sources.articles import article_from_text
 from pytest_factcheck.sources.cache import ReadingCache
@@ -828,3 +829,98 @@ def test_an_exact_figure_beside_a_looser_one_agrees_and_quotes_the_looser_one(tm
     )
     alone = check_fact(fact, sourced(("a.txt", {}, "Between 12 and 15 people died in Riverton.")), TODAY)
     assert verdicts(alone) == ["hedged"] and alone.findings[0].note is None
+
+
+# --------------------------------------------------------------------------- the verdict cache, read directly
+
+
+def test_a_stored_verdict_is_read_back_whole_under_its_key(tmp_path: Path):
+    cache = VerdictCache(tmp_path)
+    assert cache.verdict("ab12", "f.yaml::x") is None  # nothing stored: checked afresh, nothing to report
+    cache.store_verdict("ab12", "print-1", [0, 3], {"id": "x", "outcome": "passed"}, False)
+    assert (tmp_path / "verdicts" / "ab" / "ab12.json").is_file()  # the layout the docstring gives
+    assert cache.verdict("ab12", "f.yaml::x") == {
+        "format": 1,
+        "key": "ab12",
+        "print": "print-1",
+        "sources": [0, 3],
+        "failed": False,
+        "entry": {"id": "x", "outcome": "passed"},
+    }
+    assert VerdictCache(tmp_path).verdict("ab12", "f.yaml::x")["failed"] is False  # another run reads it too
+    assert cache.rebuilt == []
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        "{not json",
+        "[1, 2]",
+        '{"format": 2, "key": "ab12", "print": "p", "sources": [], "entry": {}, "failed": false}',
+        '{"format": 1, "key": "ab99", "print": "p", "sources": [], "entry": {}, "failed": false}',
+        '{"format": 1, "key": "ab12", "sources": [], "entry": {}, "failed": false}',
+        '{"format": 1, "key": "ab12", "print": "p", "entry": {}, "failed": false}',
+        '{"format": 1, "key": "ab12", "print": "p", "sources": [], "failed": false}',
+        '{"format": 1, "key": "ab12", "print": "p", "sources": [], "entry": {}}',
+    ],
+)
+def test_a_verdict_entry_that_is_not_whole_is_checked_afresh_and_named(tmp_path: Path, payload: str):
+    path = tmp_path / "verdicts" / "ab" / "ab12.json"
+    path.parent.mkdir(parents=True)
+    path.write_text(payload, encoding="utf-8")
+    cache = VerdictCache(tmp_path)
+    assert cache.verdict("ab12", "f.yaml::x") is None
+    assert cache.rebuilt == ["f.yaml::x"]
+
+
+def test_a_corpus_print_is_stored_noted_as_the_latest_and_read_once(tmp_path: Path):
+    cache = VerdictCache(tmp_path)
+    assert cache.latest() is None
+    printed = CorpusPrint("listing-1", "cd34", ("sha-a", "sha-b"))
+    cache.store_corpus(printed, [["Daily Bugle", None], [None, "not UTF-8"]])
+    expected = {
+        "format": 1,
+        "key": "cd34",
+        "listing": "listing-1",
+        "shas": ["sha-a", "sha-b"],
+        "sources": [["Daily Bugle", None], [None, "not UTF-8"]],
+    }
+    assert cache.latest() == "cd34"
+    fresh = VerdictCache(tmp_path)
+    assert fresh.latest() == "cd34"
+    assert fresh.corpus("cd34") == expected
+    (tmp_path / "corpora" / "cd" / "cd34.json").unlink()
+    assert fresh.corpus("cd34") == expected  # read once per process
+    assert VerdictCache(tmp_path).corpus("cd34") is None
+    assert fresh.corpus("ef56") is None
+
+
+def test_a_latest_note_that_is_not_whole_names_no_print(tmp_path: Path):
+    (tmp_path / "corpora").mkdir()
+    (tmp_path / "corpora" / "latest.json").write_text('{"format": 1, "key": "latest"}', encoding="utf-8")
+    assert VerdictCache(tmp_path).latest() is None
+
+
+def test_a_corpus_print_lists_the_sources_and_hashes_their_bytes_apart():
+    a, b = Source("news/a.txt", NEWS / "a.txt"), Source("news/b.txt", NEWS / "b.txt", outlet="Daily Bugle")
+    first = corpus_print([a, b], ["1", "2"])
+    assert first == corpus_print([a, b], ["1", "2"])
+    assert first.shas == ("1", "2")
+    changed_bytes = corpus_print([a, b], ["1", "3"])
+    assert changed_bytes.listing == first.listing and changed_bytes.contents != first.contents
+    changed_outlet = corpus_print([a, Source("news/b.txt", NEWS / "b.txt", outlet="Morning Star")], ["1", "2"])
+    assert changed_outlet.listing != first.listing and changed_outlet.contents != first.contents
+    assert len({first.listing, first.contents, changed_bytes.contents, changed_outlet.contents}) == 4
+
+
+def test_a_fact_s_key_changes_with_the_fact_its_node_its_day_and_the_listing(tmp_path: Path):
+    fact = load_fact(tmp_path, "expect: 50 shelters")
+    key = fact_key(fact, "f.yaml::f", TODAY, "listing")
+    assert key == fact_key(load_fact(tmp_path, "expect: 50 shelters"), "f.yaml::f", TODAY, "listing")
+    others = {
+        fact_key(load_fact(tmp_path, "expect: 50 shelters\nhedged: pass"), "f.yaml::f", TODAY, "listing"),
+        fact_key(fact, "g.yaml::f", TODAY, "listing"),
+        fact_key(fact, "f.yaml::f", TODAY + dt.timedelta(days=1), "listing"),
+        fact_key(fact, "f.yaml::f", TODAY, "another listing"),
+    }
+    assert len(others) == 4 and key not in others
