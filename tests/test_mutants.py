@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from helpers import fact_of, run_json, write_facts
 
-from pytest_factcheck.checking.check import CODES, check_fact, in_scope, scope_mask
+from pytest_factcheck.checking.check import CODES, candidate_sources, check_fact, in_scope, scope_mask, worst
 from pytest_factcheck.checking.corpus import Corpus
 from pytest_factcheck.checking.verdict_cache import CorpusPrint, VerdictCache, corpus_print, fact_key
 from pytest_factcheck.facts.loading import InputError, Scope, Waiver, load_fact_file
@@ -796,14 +796,26 @@ def test_a_falling_count_is_earlier_when_higher_before_and_newer_when_lower_afte
         ("f.txt", {"published": same}, "There are 60 shelters open in Riverton."),
         ("g.txt", {"published": after}, "There are 60 shelters open in Riverton."),
         ("h.txt", {"published": before}, FIFTY),
+        ("i.txt", {"published": same}, "There are 40 shelters open in Riverton."),
     )
     result = check_fact(fact, corpus, TODAY)
-    assert verdicts(result) == ["earlier", "newer", "conflict", "conflict", "silent", "conflict", "conflict", "agree"]
+    assert verdicts(result) == [
+        "earlier",
+        "newer",
+        "conflict",
+        "conflict",
+        "silent",
+        "conflict",
+        "conflict",
+        "agree",
+        "conflict",
+    ]
     assert {i: f.note for i, f in result.findings.items() if f.note} == {
         3: "date unknown: compared without the trend",
         4: "date unknown",
     }
-    assert [f.source.name for f in result.failing] == ["b.txt", "c.txt", "d.txt", "f.txt", "g.txt"]
+    assert result.findings[4].source.name == "e.txt"
+    assert [f.source.name for f in result.failing] == ["b.txt", "c.txt", "d.txt", "f.txt", "g.txt", "i.txt"]
     newer_passes = load_fact(
         tmp_path, "expect: 50 shelters\ncontext: [Riverton]\nas_of: 2024-03-05\ntrend: falling\nnewer: pass"
     )
@@ -924,3 +936,146 @@ def test_a_fact_s_key_changes_with_the_fact_its_node_its_day_and_the_listing(tmp
         fact_key(fact, "f.yaml::f", TODAY, "another listing"),
     }
     assert len(others) == 4 and key not in others
+
+
+def test_a_figure_in_another_unit_is_shown_converted_to_the_fact_s_unit(tmp_path: Path):
+    fact = load_fact(tmp_path, "expect: 10 inches\ncontext: [rain]")
+    corpus = sourced(
+        ("a.txt", {}, "Riverton had 250 mm of rain."),
+        ("b.txt", {}, "Riverton had 10 inches of rain."),
+        ("c.txt", {}, "Riverton had 300 mm of rain."),
+    )
+    result = check_fact(fact, corpus, TODAY)
+    assert verdicts(result) == ["agree", "agree", "conflict"]
+    assert [[r.converted for r in f.readings] for f in result.findings.values()] == [
+        [(9.84, "inch")],
+        [None],  # written in the fact's own unit
+        [(11.81, "inch")],
+    ]
+    counted = check_fact(
+        load_fact(tmp_path, "expect: 50 shelters\ncontext: [Riverton]"), sourced(("a.txt", {}, FIFTY)), TODAY
+    )
+    assert counted.findings[0].readings[0].converted is None
+
+
+def dated_shelters(*rows: tuple[str, dt.date | None, str | None, int]) -> Corpus:
+    return sourced(
+        *(
+            (name, {"published": day, "outlet": outlet}, f"There are {count} shelters open in Riverton.")
+            for name, day, outlet, count in rows
+        )
+    )
+
+
+MARCH_1, MARCH_9 = dt.date(2024, 3, 1), dt.date(2024, 3, 9)
+
+
+def test_consensus_on_a_rising_count_calls_the_older_lower_figure_earlier(tmp_path: Path):
+    fact = load_fact(tmp_path, "counts: [shelters]\ncontext: [Riverton]\nas_of: 2024-03-05\ntrend: rising")
+    result = check_fact(
+        fact, dated_shelters(("a.txt", MARCH_1, "Daily Bugle", 40), ("b.txt", MARCH_9, "Evening Post", 65)), TODAY
+    )
+    assert verdicts(result) == ["earlier", "agree"]
+    assert [r.verdict for r in result.findings[0].readings] == ["earlier"]
+    assert result.findings[0].note == "older than 65 at Evening Post, 2024-03-09"
+    assert (result.findings[1].note, result.failed) == (None, False)
+    falling = load_fact(tmp_path, "counts: [shelters]\ncontext: [Riverton]\nas_of: 2024-03-05\ntrend: falling")
+    against = check_fact(
+        falling, dated_shelters(("a.txt", MARCH_1, "Daily Bugle", 40), ("b.txt", MARCH_9, None, 65)), TODAY
+    )
+    assert verdicts(against) == ["conflict", "conflict"]
+    assert against.findings[0].note == "differs from 65 at unknown outlet (b.txt), 2024-03-09"
+    assert against.findings[1].note == "differs from 40 at Daily Bugle, 2024-03-01"
+    mirrored = check_fact(
+        falling, dated_shelters(("a.txt", MARCH_1, "Daily Bugle", 65), ("b.txt", MARCH_9, None, 40)), TODAY
+    )
+    assert verdicts(mirrored) == ["earlier", "agree"]
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        (("a.txt", MARCH_1, "Daily Bugle", 40), ("b.txt", MARCH_1, "Evening Post", 65)),  # the same day
+        (("a.txt", MARCH_1, "Daily Bugle", 40), ("b.txt", None, "Evening Post", 65)),  # one undated
+    ],
+)
+def test_consensus_on_a_rising_count_needs_two_different_dates_to_explain_a_difference(tmp_path: Path, rows):
+    fact = load_fact(tmp_path, "counts: [shelters]\ncontext: [Riverton]\nas_of: 2024-03-05\ntrend: rising")
+    assert verdicts(check_fact(fact, dated_shelters(*rows), TODAY)) == ["conflict", "conflict"]
+
+
+def test_consensus_with_a_draft_in_scope_fails_on_the_draft_only(tmp_path: Path):
+    fact = load_fact(tmp_path, "counts: [shelters]\ncontext: [Riverton]")
+    corpus = sourced(
+        ("a.txt", {"role": DRAFT}, "There are 40 shelters open in Riverton."),
+        ("b.txt", {}, "There are 40 shelters open in Riverton."),
+        ("c.txt", {}, SIXTY_FIVE),
+    )
+    result = check_fact(fact, corpus, TODAY)
+    assert verdicts(result) == ["conflict", "conflict", "conflict"]
+    assert [f.source.name for f in result.failing] == ["a.txt"]
+
+
+def test_the_worst_verdict_ranks_an_unknown_word_below_every_verdict():
+    assert worst(["agree", "conflict", "hedged"]) == "conflict"
+    assert worst(["silent", "agree"]) == "agree"
+    assert worst(["agree", "not a verdict"]) == "agree"
+
+
+def test_candidate_sources_are_those_with_a_figure_of_the_fact_s_noun_and_place_in_scope_or_not(tmp_path: Path):
+    fact = load_fact(tmp_path, "expect: 50 shelters\ncontext: [Riverton]\nsources: {exclude: ['b.txt']}")
+    corpus = sourced(
+        ("a.txt", {}, "Nothing."),
+        ("b.txt", {}, SIXTY_FIVE),
+        ("c.txt", {}, "There are 65 tents open in Riverton."),
+        ("d.txt", {}, FIFTY),
+    )
+    assert candidate_sources(fact, corpus) == {1, 3}
+
+
+@pytest.mark.parametrize(
+    ("body", "text", "verdict"),
+    [
+        ("expect: more than 130 attacks", "There were 130 attacks in Riverton.", "conflict"),  # an open end stays open
+        ("expect: 140 attacks\ntolerance: 2", "There were 142 attacks in Riverton.", "agree"),
+        ("expect: 140 attacks\ntolerance: 2", "There were 143 attacks in Riverton.", "conflict"),
+        ("expect: 140 attacks\ntolerance: 5%", "There were 147 attacks in Riverton.", "agree"),  # 5% of 140 is 7
+        ("expect: 140 attacks\ntolerance: 5%", "There were 148 attacks in Riverton.", "conflict"),
+        ("expect: 140 attacks", "There were about 141 attacks in Riverton.", "hedged"),
+    ],
+)
+def test_tolerance_and_open_ends_at_their_edges(tmp_path: Path, body: str, text: str, verdict: str):
+    fact = load_fact(tmp_path, body + "\ncontext: [Riverton]")
+    assert verdicts(check_fact(fact, sourced(("a.txt", {}, text)), TODAY)) == [verdict]
+
+
+def test_a_place_after_another_and_its_conjunction_is_a_combined_figure(tmp_path: Path):
+    fact = load_fact(tmp_path, "expect: 140 attacks\ncontext: [Iraq]")
+    corpus = sourced(
+        ("a.txt", {}, "There were 140 attacks on troops in Syria and Iraq."),
+        ("b.txt", {}, "There were 140 attacks on troops in Iraq."),
+    )
+    assert verdicts(check_fact(fact, corpus, TODAY)) == ["silent", "agree"]
+
+
+def test_a_conflicting_source_with_a_looser_figure_and_no_exact_one_has_no_note(tmp_path: Path):
+    fact = load_fact(tmp_path, "expect: 15 people\ncontext: [Riverton]")
+    text = "Between 12 and 15 people died in Riverton. Officials said the storm killed 19 people in Riverton."
+    result = check_fact(fact, sourced(("a.txt", {}, text)), TODAY)
+    assert verdicts(result) == ["conflict"]
+    assert [r.verdict for r in result.findings[0].readings] == ["hedged", "conflict"]
+    assert result.findings[0].note is None
+
+
+def test_every_looser_figure_and_every_note_is_quoted_in_order(tmp_path: Path):
+    fact = load_fact(tmp_path, "expect: 15 people\ncontext: [Riverton]\nas_of: 2024-03-05\ntrend: rising")
+    text = (
+        "Between 12 and 15 people died in Riverton.\nAt least 10 people died in Riverton.\n"
+        "Officials said the storm killed 15 people in Riverton."
+    )
+    result = check_fact(fact, sourced(("a.txt", {}, text)), TODAY)
+    assert verdicts(result) == ["agree"]
+    assert result.findings[0].note == (
+        'date unknown: compared without the trend; it states the figure exactly; it also says "Between 12 and 15 people" '
+        '(line 1), "At least 10 people" (line 2), which allows it'
+    )
