@@ -598,6 +598,29 @@ FACT_ERRORS = {
         "expect: 3 ships\ntags: [ok, 3d]",
         "4:16: the tag '3d' must be a word of letters, digits, '_' and '-' (not and, or, not) so that -m can select it",
     ),
+    "outlets-mapping": (
+        "expect: 3 ships\nsources: {outlets: [{a: 1}]}",
+        "4:25: 'outlets' must be a word or a list of words, not a mapping",
+    ),
+    "exclude-mapping": (
+        "expect: 3 ships\nsources: {exclude: [{a: 1}]}",
+        "4:25: 'exclude' must be a word or a list of words, not a mapping",
+    ),
+    "reason-list": ("expect: 3 ships\nwaivers: [{outlet: X, reason: [a]}]", "4:35: 'reason' must be text, not a list"),
+    "outlet-list": ("expect: 3 ships\nwaivers: [{outlet: [X], reason: r}]", "4:24: 'outlet' must be text, not a list"),
+    "source-list": ("expect: 3 ships\nwaivers: [{source: [x], reason: r}]", "4:24: 'source' must be text, not a list"),
+    "by-list": ("expect: 3 ships\nwaivers: [{outlet: X, reason: r, by: [a]}]", "4:42: 'by' must be text, not a list"),
+    "newer-word": ("expect: 3 ships\nnewer: maybe", "4:12: 'newer' must be one of fail or pass, not 'maybe'"),
+    "expect-list": ("expect: [3 ships]", "3:13: 'expect' must be text, not a list"),
+    "expect-two": (
+        "expect: 140 attacks and 150 strikes",
+        "3:13: 'expect' must hold one figure, but '140 attacks and 150 strikes' holds 2: '140 attacks', '150 strikes'",
+    ),
+    "tags-mapping": (
+        "expect: 3 ships\ntags: [{a: 1}]",
+        "4:12: 'tags' must be a word or a list of words, not a mapping",
+    ),
+    "unit-list": ("expect: 3 ships\nunit: [km]", "4:11: 'unit' must be text, not a list"),
     "fact-typo": ("expect: 3 ships\ncontex: [Iraq]", "4:5: unknown key 'contex' in a fact (did you mean 'context'?)"),
 }
 
@@ -619,6 +642,7 @@ def test_a_bad_key_is_one_sentence_at_its_place_and_drops_only_its_fact(tmp_path
         ("", "1:1: a facts file must be a mapping with a 'facts' list"),
         ("# nothing yet\n", "1:1: a facts file must be a mapping with a 'facts' list"),
         ("just words\n", "1:1: a facts file must be a mapping with a 'facts' list"),
+        ("\n\n- id: x\n", "3:1: a facts file must be a mapping with a 'facts' list"),
         ("sources: {paths: [../news]}\n", "1:1: the file has no 'facts' list"),
         ("\n\nsources: {paths: [../news]}\n", "3:1: the file has no 'facts' list"),
         (
@@ -658,7 +682,7 @@ def test_a_reused_id_names_the_line_of_its_first_use(tmp_path: Path):
     loaded = load_file(tmp_path, text)
     assert [(f.id, f.line) for f in loaded.facts] == [("x", 2), ("y", 4)]
     (error,) = loaded.errors
-    assert (error.line, error.column, error.subject) == (6, 5, "x")
+    assert (error.path, error.line, error.column, error.subject) == ("facts/f.yaml", 6, 5, "x")
     assert error.message == "the id 'x' is already used by the fact on line 2"
 
 
@@ -1079,3 +1103,25 @@ def test_every_looser_figure_and_every_note_is_quoted_in_order(tmp_path: Path):
         'date unknown: compared without the trend; it states the figure exactly; it also says "Between 12 and 15 people" '
         '(line 1), "At least 10 people" (line 2), which allows it'
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("id: [a]", "2:9: 'id' must be text, not a list"),
+        (
+            "id: Bad Id",
+            "2:9: the id 'Bad Id' must be lower-case letters, digits, '-', '_' or '.', starting with a letter or digit",
+        ),
+    ],
+)
+def test_an_id_that_cannot_name_a_fact_is_one_sentence(tmp_path: Path, body: str, message: str):
+    loaded = load_file(tmp_path, f"facts:\n  - {body}\n    expect: 3 ships\n")
+    assert loaded.path == tmp_path / "facts" / "f.yaml"
+    (error,) = loaded.errors
+    assert f"{error.line}:{error.column}: {error.message}" == message
+
+
+def test_an_expected_figure_counts_its_whole_phrase(tmp_path: Path):
+    (fact,) = load_file(tmp_path, "facts:\n  - id: x\n    expect: 140 air strikes\n").facts
+    assert fact.counts == (("air", "strike"),)
