@@ -1125,3 +1125,51 @@ def test_an_id_that_cannot_name_a_fact_is_one_sentence(tmp_path: Path, body: str
 def test_an_expected_figure_counts_its_whole_phrase(tmp_path: Path):
     (fact,) = load_file(tmp_path, "facts:\n  - id: x\n    expect: 140 air strikes\n").facts
     assert fact.counts == (("air", "strike"),)
+
+
+def test_a_lone_source_of_a_consensus_fact_agrees_with_itself(tmp_path: Path):
+    fact = load_fact(tmp_path, "counts: [shelters]\ncontext: [Riverton]")
+    result = check_fact(fact, sourced(("a.txt", {}, FIFTY), ("b.txt", {}, "Nothing.")), TODAY)
+    assert verdicts(result) == ["agree", "silent"]
+    assert (result.findings[0].note, result.failed) == (None, False)
+
+
+def test_a_consensus_source_that_conflicts_with_one_and_overlaps_another_conflicts(tmp_path: Path):
+    fact = load_fact(tmp_path, "counts: [shelters]\ncontext: [Riverton]")
+    corpus = sourced(
+        ("a.txt", {}, "There are 40 shelters open in Riverton."),
+        ("b.txt", {}, MORE_THAN_FORTY.replace("40", "30")),
+        ("c.txt", {}, SIXTY_FIVE),
+    )
+    result = check_fact(fact, corpus, TODAY)
+    assert verdicts(result) == ["conflict", "hedged", "conflict"]
+    assert result.findings[0].note == "differs from 65 at unknown outlet (c.txt)"
+
+
+def test_a_dated_fact_without_a_trend_calls_no_figure_earlier(tmp_path: Path):
+    fact = load_fact(tmp_path, "expect: 50 shelters\ncontext: [Riverton]\nas_of: 2024-03-05")
+    result = check_fact(fact, dated_shelters(("a.txt", MARCH_1, None, 40), ("b.txt", MARCH_9, None, 65)), TODAY)
+    assert verdicts(result) == ["conflict", "conflict"]
+
+
+def test_a_figure_within_tolerance_agrees_whatever_its_date(tmp_path: Path):
+    fact = load_fact(
+        tmp_path, "expect: 50 shelters\ncontext: [Riverton]\ntolerance: 2\nas_of: 2024-03-05\ntrend: rising"
+    )
+    result = check_fact(fact, dated_shelters(("a.txt", MARCH_1, None, 49), ("b.txt", MARCH_9, None, 52)), TODAY)
+    assert verdicts(result) == ["agree", "agree"]
+
+
+def test_a_tolerance_takes_in_its_lower_edge_too(tmp_path: Path):
+    fact = load_fact(tmp_path, "expect: 140 attacks\ncontext: [Riverton]\ntolerance: 2")
+    corpus = sourced(
+        ("a.txt", {}, "There were 138 attacks in Riverton."), ("b.txt", {}, "There were 137 attacks in Riverton.")
+    )
+    assert verdicts(check_fact(fact, corpus, TODAY)) == ["agree", "conflict"]
+
+
+def test_a_corpus_print_just_stored_is_read_back_by_the_same_cache(tmp_path: Path):
+    cache = VerdictCache(tmp_path)
+    cache.store_corpus(CorpusPrint("listing-1", "cd34", ("sha-a",)), [["Daily Bugle", None]])
+    (tmp_path / "corpora" / "cd" / "cd34.json").unlink()
+    assert cache.corpus("cd34")["sources"] == [["Daily Bugle", None]]
