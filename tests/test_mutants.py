@@ -539,6 +539,10 @@ FACT_ERRORS = {
         "expect: 3 ships\nwaivers: [{outlet: X, reason: ' '}]",
         "4:15: a waiver needs a 'reason' that says why the difference is accepted",
     ),
+    "waiver-empty-reason": (
+        "expect: 3 ships\nwaivers: [{outlet: X, reason: ''}]",
+        "4:15: a waiver needs a 'reason' that says why the difference is accepted",
+    ),
     "waiver-odd-key": (
         "expect: 3 ships\nwaivers: [{outlet: X, reason: r, zzz: 1}]",
         "4:38: unknown key 'zzz' in a waiver; allowed keys are outlet, source, reason, until, by",
