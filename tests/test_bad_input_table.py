@@ -15,6 +15,7 @@ Kinds of row:
 
 from __future__ import annotations
 
+import fnmatch
 import json
 import re
 from pathlib import Path
@@ -322,3 +323,36 @@ def test_every_sentence_of_the_table_is_in_the_errors_reference(tmp_path: Path):
     assert len(sentences) == len(FACT_ROWS) + len(FILE_ROWS) + len(MANIFEST_ROWS)
     missing = [s for s in sentences if not any(p.fullmatch(s) for p in patterns)]
     assert not missing, f"docs/facts-format.md, Errors, does not list: {missing}"
+
+
+def _read_directly(tmp_path: Path, text: str):
+    """The facts file read by the loader itself (no pytest run): its facts and the one
+    error, raised or returned."""
+    (tmp_path / "facts").mkdir(exist_ok=True)
+    (tmp_path / "seeds").mkdir(exist_ok=True)
+    path = tmp_path / "facts" / "bad.yaml"
+    path.write_text(text, encoding="utf-8")
+    try:
+        loaded = load_fact_file(path, "facts/bad.yaml", (tmp_path / "seeds",))
+    except InputError as err:
+        return (), [err]
+    return loaded.facts, list(loaded.errors)
+
+
+@pytest.mark.parametrize("row", sorted(FACT_ROWS))
+def test_a_bad_fact_read_directly_is_its_place_and_sentence_and_the_good_fact_stays(tmp_path: Path, row: str):
+    text, message = FACT_ROWS[row]
+    facts, errors = _read_directly(tmp_path, BAD_HEAD + text)
+    assert [f.id for f in facts] == ["us-troops-syria-2"]
+    (error,) = errors
+    assert error.path == "facts/bad.yaml" and error.subject == "bad"
+    assert fnmatch.fnmatchcase(f"{error.line}:{error.column}: {error.message}", message)
+
+
+@pytest.mark.parametrize("row", sorted(FILE_ROWS))
+def test_a_bad_facts_file_read_directly_is_its_place_and_sentence(tmp_path: Path, row: str):
+    text, message = FILE_ROWS[row]
+    facts, errors = _read_directly(tmp_path, text)
+    assert facts == ()
+    (error,) = errors
+    assert fnmatch.fnmatchcase(f"{error.line}:{error.column}: {error.message}", message)
