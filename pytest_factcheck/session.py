@@ -170,7 +170,9 @@ class CheckSession:
         """The sources below a folder, found once; a bad manifest entry is left out and kept
         in ``manifest_errors``."""
         if folder not in self._folder_sources:
-            found = find_sources_checked(folder, self.rootdir, self.source_options, self.source_problems)
+            found = find_sources_checked(
+                folder, self.rootdir, self.source_options, self.source_problems, cache=self.reading.folder
+            )
             self._folder_sources[folder] = list(found.sources)
             self.manifest_errors[folder] = found.errors
         return self._folder_sources[folder]
