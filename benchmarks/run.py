@@ -219,10 +219,13 @@ def measure_scenario(corpus: Path, out: Path, logs: Path, args: argparse.Namespa
     change_one_article(corpus, 0)
     timed("changed", pytest_argv())
     if not args.skip_xdist:
-        timed("cold -n 2", pytest_argv("--cache-clear", "-n", "2"))
-        timed("warm -n 2", pytest_argv("-n", "2"))
+        # xdist makes a temporary folder for its workers; in pytest's shared one it would also
+        # delete the oldest folder of any other pytest run on the machine, which is not ours
+        xdist = ("-n", "2", "--basetemp", str(out / "basetemp"))
+        timed("cold -n 2", pytest_argv("--cache-clear", *xdist))
+        timed("warm -n 2", pytest_argv(*xdist))
         change_one_article(corpus, 1)
-        timed("changed -n 2", pytest_argv("-n", "2"))
+        timed("changed -n 2", pytest_argv(*xdist))
     return runs
 
 
