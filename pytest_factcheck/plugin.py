@@ -2,16 +2,17 @@
 
 Everything that decides anything lives in the stage packages (facts, sources, reader,
 checking, reports) and in session.py; this module only connects them to pytest, through
-pytest's public API alone. docs/architecture.md follows one fact through them. The sources are read once, before the tests start (on the xdist controller
-this fills the cache, and the workers load it); each fact's findings travel to the
-controller on the test report as built-in types, and the controller alone writes the JSON
-and the reports.
+pytest's public API alone. docs/architecture.md follows one fact through them. The sources are read once, before the tests start (under
+xdist by the workers, each its share, through the cache; the controller loads and reads
+nothing); each fact's findings travel to the controller on the test report as one JSON
+text, and the controller alone writes the JSON and the reports.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 import os
 import time
 import warnings
@@ -256,17 +257,16 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
     files = facts_files(state)
     folders = ", ".join(state.shown(f) for f in state.fact_folders)
     facts_part = f"{len(files)} facts file{'s' if len(files) != 1 else ''} in {folders}"
-    if state.prepared or (_has_workers(config) and state.source_folders):
+    if state.prepared:
         sources = len(state.ordered_sources())
         where = ", ".join(state.shown(f) for f in sorted(state.source_folders))
-        sources_part = f"{sources} source{'s' if sources != 1 else ''} in {where}: "
-        if state.prepared:
-            stats = state.stats
-            sources_part += (
-                f"{stats.read_fresh} read fresh, {stats.read_cached} from the cache, in {stats.read_seconds:.1f} s"
-            )
-        else:
-            sources_part += "read by the xdist workers (see the summary)"
+        stats = state.stats
+        sources_part = (
+            f"{sources} source{'s' if sources != 1 else ''} in {where}: "
+            f"{stats.read_fresh} read fresh, {stats.read_cached} from the cache, in {stats.read_seconds:.1f} s"
+        )
+    elif _has_workers(config) and not config.option.collectonly:
+        sources_part = "sources: read by the xdist workers"
     else:
         counted = []
         for folder in state.source_paths:
@@ -312,20 +312,18 @@ def _wants_facts(config: pytest.Config, state: CheckSession) -> bool:
 
 
 def _prefill(config: pytest.Config, state: CheckSession) -> None:
-    """Read the sources before collection. An xdist controller reads nothing: each worker
-    reads its share of what the cache lacks (``CheckSession.share``). What reading warns of
+    """Read the sources before collection. An xdist controller loads and reads nothing
+    (its workers collect the facts, and the workers start only after this hook): each
+    worker reads its share of what the cache lacks (``CheckSession.share``). What reading warns of
     (an odd article) is kept and warned during collection, where pytest's warnings capture
     places each warning at the article it names rather than at this code."""
     workerinput = getattr(config, "workerinput", {})
     if workerinput.get("factcheck_share"):
         state.share = (int(workerinput["workerid"].lstrip("gw")), int(workerinput["workercount"]))
     pending = config.stash[PENDING_WARNINGS] = []
-    prefill(
-        state,
-        progress=_progress_line(config),
-        warn=lambda w, f, n: pending.append((w, f, n)),
-        read=not _has_workers(config),
-    )
+    if _has_workers(config):
+        return
+    prefill(state, progress=_progress_line(config), warn=lambda w, f, n: pending.append((w, f, n)))
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -597,7 +595,7 @@ def pytest_report_teststatus(
 ) -> tuple[str, str, tuple[str, dict[str, bool]]] | None:
     """``-v`` says WARNED (and the progress line ``W``) for a fact that only warned, as the
     matrix does; it still counts as passed."""
-    entry = getattr(report, "factcheck", None)
+    entry = _entry(report)
     if report.when == "call" and report.passed and entry is not None and entry.get("warned"):
         return "passed", "W", ("WARNED", {"yellow": True})
     return None
@@ -612,10 +610,22 @@ def pytest_runtest_makereport(
 ) -> Generator[None, pytest.TestReport, pytest.TestReport]:
     report = yield
     if isinstance(item, FactItem) and (call.when == "call" or (call.when == "setup" and report.skipped)):
-        # extra report attributes travel with the report under xdist (built-in types only)
-        report.factcheck = item.entry if item.entry is not None else static_fact_entry(item.fact, item.nodeid)  # type: ignore[attr-defined]
+        entry = item.entry if item.entry is not None else static_fact_entry(item.fact, item.nodeid)
+        # extra report attributes travel with the report under xdist (built-in types only): an
+        # xdist worker sends the entry as one JSON text, since execnet encodes a string in one
+        # piece and the hundreds of small dicts and lists of a fact's findings one by one
+        report.factcheck = json.dumps(entry, ensure_ascii=False) if _is_worker(item.config) else entry  # type: ignore[attr-defined]
         report.factcheck_cached = item.cached  # type: ignore[attr-defined]
     return report
+
+
+def _entry(report: pytest.TestReport) -> dict[str, Any] | None:
+    """A fact's findings entry on its report (decoded once, when it came from a worker)."""
+    entry = getattr(report, "factcheck", None)
+    if isinstance(entry, str):
+        entry = json.loads(entry)
+        setattr(report, "factcheck", entry)  # noqa: B010 (a report attribute of this plugin's own)
+    return entry
 
 
 def _outcome(report: pytest.TestReport) -> str:
@@ -646,7 +656,9 @@ class _SessionHooks:
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
-        entry = getattr(report, "factcheck", None)
+        if _is_worker(self.config):  # the controller gathers the results and writes the reports
+            return
+        entry = _entry(report)
         if entry is not None and report.failed and isinstance(report.longrepr, str):
             # before the terminal and JUnit read it (pytest reads any object with toterminal)
             report.longrepr = FailureText(report.longrepr)  # type: ignore[assignment]

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from . import FactcheckWarning
-from .checking.check import Memo, candidate_sources, check_fact, scope_mask
+from .checking.check import Memo, candidate_sources, check_fact, scope_mask, scope_outlets
 from .checking.corpus import Corpus
 from .checking.verdict_cache import CorpusPrint, VerdictCache, corpus_print, fact_key
 from .facts.loading import Fact, FactFile, InputError, Scope, load_fact_file
@@ -153,9 +153,11 @@ class CheckSession:
             lines: set[str] = set()
             for folder in scope.paths or ():
                 sources = self.sources_in(folder)
-                mask = scope_mask(scope, sources, self._scope_memos.setdefault(folder, {}))
-                names.update(s.outlet for s, keep in zip(sources, mask) if keep and s.outlet)
-                lines.update(s.path.rpartition("#")[2] for s, keep in zip(sources, mask) if keep and s.feed)
+                memo = self._scope_memos.setdefault(folder, {})
+                names |= scope_outlets(scope, sources, memo)
+                if memo.setdefault("feeds", any(s.feed for s in sources)):
+                    mask = scope_mask(scope, sources, memo)
+                    lines.update(s.path.rpartition("#")[2] for s, keep in zip(sources, mask) if keep and s.feed)
             if len(lines) <= KEYWORD_FEED_LINES:  # every item copies its keywords: keep them few
                 names |= lines
             self._outlets[scope] = frozenset(names)
@@ -171,7 +173,9 @@ class CheckSession:
         """The sources below a folder, found once; a bad manifest entry is left out and kept
         in ``manifest_errors``."""
         if folder not in self._folder_sources:
-            found = find_sources_checked(folder, self.rootdir, self.source_options, self.source_problems)
+            found = find_sources_checked(
+                folder, self.rootdir, self.source_options, self.source_problems, cache=self.reading.folder
+            )
             self._folder_sources[folder] = list(found.sources)
             self.manifest_errors[folder] = found.errors
         return self._folder_sources[folder]

@@ -206,3 +206,35 @@ def test_a_runaway_sentence_is_kept_around_each_figure():
         assert len(m.sentence) <= 1100
         assert m.sentence[m.offset : m.offset + len(m.figure.text)] == m.figure.text
     assert found[1999].sentence.startswith("…") and found[1999].sentence.endswith("…")
+
+
+def test_scope_outlets_are_the_outlets_of_the_mask(tmp_path):
+    """The outlets a scope takes in, found by date order, are those of its mask's sources."""
+    import datetime as dt
+    import random
+
+    from pytest_factcheck.checking.check import scope_mask, scope_outlets
+    from pytest_factcheck.facts.loading import Scope
+
+    rng = random.Random(13)
+    folders = [tmp_path / "a", tmp_path / "b"]
+    outlets = ["Daily Bugle", "Morning Star", "Evening Post", None]
+    sources = []
+    for i in range(300):
+        folder = rng.choice(folders)
+        day = None if rng.random() < 0.1 else dt.date(2024, 1, 1) + dt.timedelta(days=rng.randrange(366))
+        name = f"{'draft-' if rng.random() < 0.2 else ''}{i}.txt"
+        sources.append(Source(f"{folder.name}/{name}", folder / name, rng.choice(outlets), day))
+    memo: dict = {}
+    for _ in range(200):
+        low = dt.date(2024, 1, 1) + dt.timedelta(days=rng.randrange(366)) if rng.random() < 0.6 else None
+        high = low + dt.timedelta(days=rng.randrange(60)) if low and rng.random() < 0.7 else None
+        scope = Scope(
+            paths=rng.choice([None, (folders[0],), tuple(folders)]),
+            published_from=low,
+            published_to=high,
+            outlets=rng.choice([None, ("Daily Bugle",), ("Morning Star", "Evening Post")]),
+            exclude=rng.choice([(), ("*draft*",)]),
+        )
+        mask = scope_mask(scope, sources, memo)
+        assert scope_outlets(scope, sources, memo) == {s.outlet for s, k in zip(sources, mask) if k and s.outlet}, scope

@@ -250,3 +250,25 @@ def test_an_id_two_files_share_is_shown_with_its_file(sample):
 
 def test_no_facts():
     assert render_matrix({"schema": "pytest-factcheck/1", "sources": [], "facts": []}) == ["factcheck: no facts ran"]
+
+
+def compact(doc: dict) -> dict:
+    """The document as the plugin holds it: each fact's findings a ``FindingsView`` over a
+    compact entry (one verdict code per source, a finding only where a source states a figure)."""
+    from pytest_factcheck.checking.verdicts import CODES
+    from pytest_factcheck.reports.findings_json import QUIET, expand
+
+    facts = []
+    for fact in doc["facts"]:
+        entry = {key: value for key, value in fact.items() if key != "findings"}
+        entry["cells"] = "".join(CODES[f["verdict"]] for f in fact["findings"])
+        entry["findings"] = {str(i): f for i, f in enumerate(fact["findings"]) if f["verdict"] not in QUIET}
+        facts.append(expand(entry, doc["sources"]))
+    return dict(doc, facts=facts)
+
+
+@pytest.mark.parametrize("n_sources, n_facts", [(5, None), (400, 80)])
+def test_a_compact_document_draws_the_same_matrix(sample: dict, n_sources: int, n_facts: int | None) -> None:
+    doc = widen(sample, n_sources, n_facts)
+    for mode in ("all", "failed"):
+        assert render_matrix(compact(doc), width=120, mode=mode) == render_matrix(doc, width=120, mode=mode)

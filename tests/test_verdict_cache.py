@@ -129,6 +129,14 @@ def test_xdist_reads_each_source_once_and_writes_the_same_json(demo):
     assert doc == plain
 
 
+def test_an_xdist_controller_leaves_the_sources_to_its_workers(demo):
+    """The workers start after the controller's session start: it loads no facts file and
+    finds no source there, and its header says who does."""
+    result = demo.runpytest_subprocess("facts", "--factcheck-summary=off", "-n", "2")
+    result.stdout.fnmatch_lines(["factcheck: 1 facts file in facts; sources: read by the xdist workers"])
+    assert SUMMARY.search(result.stdout.str())  # what the workers did, summed
+
+
 def test_a_pool_read_equals_a_read_in_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Many sources missing from the cache are read in a process pool: the same corpus."""
     folder = tmp_path / "news"

@@ -23,14 +23,15 @@ fact says ``references: fail``. Without drafts every differing source fails it, 
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import fnmatch
 import math
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from rapidfuzz import fuzz, process
 
@@ -45,6 +46,7 @@ from .verdicts import BADNESS, CODES
 #: Work shared across facts, one dict per corpus (or per list of sources): keys are tuples
 #: naming what was worked out (a scope's folder, an entry's close words), values its result.
 Memo = dict[Any, Any]
+_T = TypeVar("_T")
 
 __all__ = [
     "BADNESS",
@@ -145,6 +147,22 @@ def scope_mask(scope: Scope, sources: Sequence[Source], memo: Memo) -> list[bool
     """``in_scope`` for every source at once. The parts that many scopes share (which
     sources lie under a folder, which a glob leaves out) are worked out once per ``memo``,
     which belongs to this list of sources."""
+    keep = _placed(scope, sources, memo)
+    if scope.published_from or scope.published_to or scope.outlets is not None:  # _dated_in, inlined
+        low, high, outlets = scope.published_from, scope.published_to, scope.outlets
+        dates = _memo(memo, "published", lambda: [s.published for s in sources])
+        names = _memo(memo, "outlet", lambda: [s.outlet for s in sources])
+        keep = [
+            k
+            and (day is None or ((not low or day >= low) and (not high or day <= high)))
+            and (outlets is None or name in outlets)
+            for k, day, name in zip(keep, dates, names)
+        ]
+    return keep
+
+
+def _placed(scope: Scope, sources: Sequence[Source], memo: Memo) -> list[bool]:
+    """The folder and glob parts of ``in_scope`` for every source."""
     keep = [scope.paths is None] * len(sources)
     for folder in scope.paths or ():
         under: list[bool] | None = memo.get(("under", folder))
@@ -156,9 +174,50 @@ def scope_mask(scope: Scope, sources: Sequence[Source], memo: Memo) -> list[bool
         if left_out is None:
             left_out = memo[("glob", glob)] = [_excluded(s, glob) for s in sources]
         keep = [a and not b for a, b in zip(keep, left_out)]
-    if scope.published_from or scope.published_to or scope.outlets is not None:
-        keep = [k and _dated_in(scope, s) for k, s in zip(keep, sources)]
     return keep
+
+
+def scope_outlets(scope: Scope, sources: Sequence[Source], memo: Memo) -> set[str]:
+    """The outlets of the sources ``scope`` takes in (``scope_mask``'s sources with an
+    outlet), found without testing every source's date: the sources of each outlet are
+    kept in date order once per ``memo``, and an outlet is in as soon as one source of
+    its dates in the window (or of no date) is in the scope's folders and globs."""
+    by_outlet = _memo(memo, "by outlet", lambda: _by_outlet(sources))
+    placed = _placed(scope, sources, memo)
+    low, high = scope.published_from, scope.published_to
+    found = set()
+    for outlet, (days, dated, undated) in by_outlet.items():
+        if scope.outlets is not None and outlet not in scope.outlets:
+            continue
+        first = bisect.bisect_left(days, low) if low else 0
+        last = bisect.bisect_right(days, high) if high else len(days)
+        if any(placed[i] for i in dated[first:last]) or any(placed[i] for i in undated):
+            found.add(outlet)
+    return found
+
+
+def _by_outlet(sources: Sequence[Source]) -> dict[str, tuple[list[dt.date], list[int], list[int]]]:
+    """Outlet -> the dates of its dated sources in order, their positions in that order,
+    and the positions of its sources of no date."""
+    groups: dict[str, tuple[list[dt.date], list[int], list[int]]] = {}
+    for i in sorted(range(len(sources)), key=lambda i: (sources[i].published or dt.date.min, i)):
+        source = sources[i]
+        if not source.outlet:
+            continue
+        days, dated, undated = groups.setdefault(source.outlet, ([], [], []))
+        if source.published is None:
+            undated.append(i)
+        else:
+            days.append(source.published)
+            dated.append(i)
+    return groups
+
+
+def _memo(memo: Memo, key: object, make: Callable[[], _T]) -> _T:
+    value = memo.get(key)
+    if value is None:
+        value = memo[key] = make()
+    return value
 
 
 def _dated_in(scope: Scope, source: Source) -> bool:
@@ -432,9 +491,7 @@ def scope_cells(scope: Scope, corpus: Corpus) -> str:
     distinct scope (the facts of a file share theirs)."""
     cached = corpus.memo.get(scope)
     if cached is None:
-        sources: list[Source] | None = corpus.memo.get("sources")
-        if sources is None:
-            sources = corpus.memo["sources"] = corpus.sources
+        sources = _memo(corpus.memo, "sources", lambda: corpus.sources)
         mask = scope_mask(scope, sources, corpus.memo)
         cached = corpus.memo[scope] = "".join(CODES["silent"] if k else CODES["out_of_scope"] for k in mask)
     return cached

@@ -30,9 +30,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..common.files import write_json_entry
 from ..facts.loading import Fact
 from ..reader.reading import READER_VERSION
-from ..sources.cache import write_json_entry
 from ..sources.finding import Source
 
 __all__ = ["FORMAT", "CorpusPrint", "VerdictCache", "code_fingerprint", "corpus_print", "fact_key"]

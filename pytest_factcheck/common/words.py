@@ -8,6 +8,7 @@ figure's role verb), so every side is normalised by the one plural rule set belo
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["is_plural", "normalize_words", "role_word", "singular", "words_and_capitals"]
 
@@ -63,13 +64,20 @@ def role_word(role: str) -> str:
     return singular(role.lower())
 
 
+@lru_cache(maxsize=1 << 16)
+def _normal(word: str) -> str:
+    """A word as written, normalised: ``singular(word.lower())``, once per word (a corpus
+    says the same few thousand words over and over)."""
+    return singular(word.lower())
+
+
 def normalize_words(text: str) -> tuple[str, ...]:
     """The words of ``text``, normalised: "U.S. troops" -> ("us", "troop")."""
-    return tuple(singular(w.lower()) for w in _WORD.findall(text.replace(".", "")))
+    return tuple(map(_normal, _WORD.findall(text.replace(".", ""))))
 
 
 def words_and_capitals(text: str) -> tuple[tuple[str, ...], tuple[bool, ...]]:
     """``normalize_words(text)`` and, for each word, whether it was written with a capital
     (the matcher uses that to tell "Iraq and Syria", a combined count, from "Iraq")."""
     raw = _WORD.findall(text.replace(".", ""))
-    return tuple(singular(w.lower()) for w in raw), tuple(w[0].isupper() for w in raw)
+    return tuple(map(_normal, raw)), tuple(w[0].isupper() for w in raw)

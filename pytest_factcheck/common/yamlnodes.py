@@ -149,6 +149,7 @@ _PLAIN_TAGS: dict[type[yaml.Node], str] = {
 #: Scalar tags a facts file or manifest may hold (YAML's core schema, plus dates).
 _SCALAR_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_STR = "tag:yaml.org,2002:str"
 
 
 class _Converter:
@@ -180,6 +181,8 @@ class _Converter:
         return converted
 
     def _convert(self, node: yaml.Node, line: int, column: int) -> Node:
+        if node.tag == _STR and isinstance(node, yaml.ScalarNode):  # most values: the text as written
+            return Node(node.value, line, column)
         plain = _PLAIN_TAGS.get(type(node))
         if (plain is not None and node.tag != plain) or (plain is None and node.tag not in _SCALAR_TAGS):
             tag = node.tag.replace("tag:yaml.org,2002:", "!!", 1)

@@ -224,6 +224,8 @@ def summary(cells: str, unconfirmed: str | None = None) -> str:
 
 
 VERDICTS = {code: verdict for verdict, code in CODES.items()}
+#: The verdicts of sources that state something about the fact.
+STATING = tuple(v for v in ORDER if v not in ("silent", "out_of_scope"))
 
 
 class FindingsView(Sequence[dict[str, Any]]):
@@ -265,6 +267,21 @@ class FindingsView(Sequence[dict[str, Any]]):
     def __iter__(self) -> Iterator[dict[str, Any]]:
         return (self[i] for i in range(len(self)))
 
+    def at(self, index: dict[str, int]) -> list[dict[str, Any] | None]:
+        """The findings of the sources ``index`` names (path -> column), by column (None
+        for a path this fact has no finding for), making a dict for those alone."""
+        row: list[dict[str, Any] | None] = [None] * len(index)
+        positions = _positions(self._sources)
+        for path, col in index.items():
+            at = positions.get(path)
+            if at is not None and at < len(self):
+                row[col] = self[at]
+        return row
+
+    def stating(self) -> list[dict[str, Any]]:
+        """The findings whose verdict is neither silent nor out of scope, in source order."""
+        return self.with_verdicts(STATING)[0]
+
     def counts(self) -> dict[str, int]:
         """How many findings have each verdict."""
         return {verdict: n for verdict, code in CODES.items() if (n := self._cells.count(code))}
@@ -285,6 +302,16 @@ class FindingsView(Sequence[dict[str, Any]]):
         indexes.sort()
         shown = indexes if limit is None else indexes[:limit]
         return [self[i] for i in shown], total
+
+
+_POSITIONS: list[tuple[list[dict[str, Any]], dict[str, int]]] = []
+
+
+def _positions(sources: list[dict[str, Any]]) -> dict[str, int]:
+    """Path -> position in ``sources``, made once for the list every fact of a run shares."""
+    if not _POSITIONS or _POSITIONS[0][0] is not sources or len(_POSITIONS[0][1]) != len(sources):
+        _POSITIONS[:] = [(sources, {s["path"]: i for i, s in enumerate(sources)})]
+    return _POSITIONS[0][1]
 
 
 def expand(entry: dict[str, Any], sources: list[dict[str, Any]]) -> dict[str, Any]:
@@ -309,7 +336,7 @@ def document(
 
 
 #: The verdicts ``--factcheck-json-silent omit`` leaves out of the JSON.
-QUIET = ("silent", "out_of_scope")
+QUIET = tuple(v for v in ORDER if v not in STATING)
 
 
 def without_silent(doc: dict[str, Any]) -> dict[str, Any]:
@@ -320,7 +347,7 @@ def without_silent(doc: dict[str, Any]) -> dict[str, Any]:
         findings = fact["findings"]
         pick = getattr(findings, "with_verdicts", None)
         if pick is not None:
-            kept = pick([v for v in ORDER if v not in QUIET])[0]
+            kept = pick(STATING)[0]
         else:
             kept = [f for f in findings if f.get("verdict") not in QUIET]
         facts.append(dict(fact, findings=kept))

@@ -125,8 +125,12 @@ def sources_of(doc: dict[str, Any]) -> list[dict[str, Any]]:
 
 def cells_of(fact: dict[str, Any], index: dict[str, int]) -> list[dict[str, Any] | None]:
     """One finding (or None) per source, in the order of ``index`` (path -> column)."""
+    findings = fact.get("findings") or []
+    if hasattr(findings, "at"):  # a compact fact (a FindingsView): a dict for the shown sources alone
+        shown: list[dict[str, Any] | None] = findings.at(index)
+        return shown
     row: list[dict[str, Any] | None] = [None] * len(index)
-    for f in fact.get("findings") or []:
+    for f in findings:
         col = index.get(f.get("source"))
         if col is not None:
             row[col] = f
@@ -476,7 +480,10 @@ def _condense(
     rows = sorted(facts, key=lambda f: not is_failing(f))[:MAX_ROWS] if len(facts) > MAX_ROWS else facts
     stated: Counter[str | None] = Counter()
     for fact in rows:
-        for finding in fact.get("findings") or []:
+        findings = fact.get("findings") or []
+        if hasattr(findings, "stating"):  # a compact fact (a FindingsView): no dict for a silent source
+            findings = findings.stating()
+        for finding in findings:
             if finding.get("verdict") not in ("silent", "out_of_scope"):
                 stated[finding.get("source")] += 1
     ranked = sorted((s for s in sources if stated[s.get("path")]), key=lambda s: -stated[s.get("path")])

@@ -11,7 +11,6 @@ and reported.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import datetime as dt
 import json
@@ -21,7 +20,7 @@ from pathlib import Path
 from sys import intern
 from typing import Any
 
-from ..common.files import write_atomic
+from ..common.files import write_json_entry
 from ..reader.reading import READER_VERSION, Figure
 from .articles import Article, Mention
 from .finding import Source
@@ -177,10 +176,3 @@ def _restore(entry: dict[str, Any], source: Source) -> Article:
 
 def _plain(value: Any) -> Any:
     return value.isoformat() if isinstance(value, dt.date) else value
-
-
-def write_json_entry(path: Path, entry: dict[str, Any]) -> None:
-    """Store a cache entry as JSON, atomically (a reader sees the old file or the new one,
-    never half of one); a cache that cannot be written only costs a fresh read next time."""
-    with contextlib.suppress(OSError):
-        write_atomic(path, lambda out: json.dump(entry, out, ensure_ascii=False, separators=(",", ":")))

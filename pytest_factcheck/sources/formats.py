@@ -56,8 +56,9 @@ def expand_source(
 ) -> Iterator[Source]:
     """A found file as its sources (a feed is one per line), with its own metadata and role
     filled in where the manifest ``entry`` says nothing."""
-    role = entry.get("role") or (DRAFT if _in_drafts(source.file, options.drafts) else REFERENCE)
-    source = dataclasses.replace(source, role=role)
+    role = entry.get("role") or (DRAFT if options.drafts and _in_drafts(source.file, options.drafts) else REFERENCE)
+    if role != source.role:
+        source = dataclasses.replace(source, role=role)
     kind = kind_of(source.file)
     if kind == "jsonl":
         from .jsonl import feed_sources
