@@ -28,6 +28,7 @@ import re
 from .notfigures import _AGE
 from .nouns import _NP_TOKEN, _STOP
 from .numbers import (
+    CARDINALS,
     SCALE_ABBREVIATIONS,
     whole,
 )
@@ -154,22 +155,21 @@ _DIMENSION_AFTER = re.compile(r"(?i)[ \t]+(?:long|tall|high|wide|deep|thick|acro
 _FEET_INCHES = re.compile(
     r"[ \t]*(?P<n>\d{1,2}|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven))[ \t]*(?:inches|inch|in\b)"
 )
-_INCH_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
-_INCH_WORDS |= {"ten": 10, "eleven": 11}
+
 _ADJECTIVE_DIMENSION = re.compile(r"-(?:long|wide|high|tall|deep|thick)\b")
-_UNIT_RANGE = re.compile(
-    rf"(?:[ \t]*[-–—][ \t]*|[ \t]+to[ \t]+)(?P<num>{_NUM})[ \t]?(?P<unit>[A-Za-z°%]+(?:[ \t]+[a-z]+)?)"
-)
-_UNIT_RANGE_AND = re.compile(
-    rf"(?:[ \t]*[-–—][ \t]*|[ \t]+(?:to|and)[ \t]+)(?P<num>{_NUM})[ \t]?(?P<unit>[A-Za-z°%]+(?:[ \t]+[a-z]+)?)"
-)
-_PCT_RANGE = re.compile(
-    rf"(?:[ \t]*[-–—][ \t]*|[ \t]+to[ \t]+)(?P<num>{_NUM})(?:[ \t]?%|[ \t]+(?:percent|per[ \t]+cent)\b)"
-)
-#: After "between": "between 30% and 35%", "between 30 per cent and 35 per cent".
-_PCT_RANGE_AND = re.compile(
-    rf"(?:[ \t]*[-–—][ \t]*|[ \t]+(?:to|and)[ \t]+)(?P<num>{_NUM})(?:[ \t]?%|[ \t]+(?:percent|per[ \t]+cent)\b)"
-)
+#: How the two ends of a range with its unit written twice are joined; after "between",
+#: "and" joins them too ("between 10km and 15km", "between 30% and 35%").
+_RANGE_JOINS = {False: r"(?:[ \t]*[-–—][ \t]*|[ \t]+to[ \t]+)", True: r"(?:[ \t]*[-–—][ \t]*|[ \t]+(?:to|and)[ \t]+)"}
+#: "10km-15km", "10 km to 15 km": keyed by whether "between" came before.
+_UNIT_RANGES = {
+    between: re.compile(rf"{join}(?P<num>{_NUM})[ \t]?(?P<unit>[A-Za-z°%]+(?:[ \t]+[a-z]+)?)")
+    for between, join in _RANGE_JOINS.items()
+}
+#: "30%-40%", "30 to 40 per cent": keyed by whether "between" came before.
+PCT_RANGES = {
+    between: re.compile(rf"{join}(?P<num>{_NUM})(?:[ \t]?%|[ \t]+(?:percent|per[ \t]+cent)\b)")
+    for between, join in _RANGE_JOINS.items()
+}
 _CONVERSION = re.compile(
     rf"\s*\((?:(?i:about|roughly|some|nearly|around|approximately|almost|~|c\.)\s*)?"
     rf"(?:[$£€]\s?)?{_NUM}(?:\s?[A-Za-z%/²]+)*\s*\)"
@@ -216,7 +216,7 @@ def _unit(text: str, num: _Number, send: int, article: bool, between: bool = Fal
         inches = _FEET_INCHES.match(text, num.end, send)
         if inches:  # "5 feet 10 inches" is one figure
             n = inches.group("n")
-            num.value = num.low = num.high = whole(num.value + (int(n) if n.isdigit() else _INCH_WORDS[n.lower()]) / 12)
+            num.value = num.low = num.high = whole(num.value + (int(n) if n.isdigit() else CARDINALS[n.lower()]) / 12)
             num.end = inches.end()
     if text[num.end : num.end + 1] in ("-", "–", "—") or text.startswith((" to ", " and "), num.end):
         _unit_range(text, num, send, between)
@@ -226,7 +226,7 @@ def _unit(text: str, num: _Number, send: int, article: bool, between: bool = Fal
 def _unit_range(text: str, num: _Number, send: int, between: bool = False) -> None:
     """ "10km-15km", "10 km to 15 km", and after "between", "between 10km and 15km": the
     unit written at both ends of a range."""
-    m = (_UNIT_RANGE_AND if between else _UNIT_RANGE).match(text, num.end, send)
+    m = _UNIT_RANGES[between].match(text, num.end, send)
     if m is None:
         return
     written = m.group("unit")

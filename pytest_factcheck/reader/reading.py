@@ -34,11 +34,10 @@ from .measures import (
     _DOLLAR_PREFIX_REV,
     _MONEY_VERBS,
     _NATIONAL_CURRENCIES,
-    _PCT_RANGE,
-    _PCT_RANGE_AND,
     _PERCENT,
     _PERCENT_WORDS,
     _UNIT_HEADS,
+    PCT_RANGES,
     _of_follows,
     _suffix,
     _unit,
@@ -218,7 +217,6 @@ _TO_THEN_FROM = re.compile(
     r"(?i)\b(?:corrected|revised|raised|lowered|cut|rose|fell|increased|decreased|grew|dropped|climbed|jumped"
     r"|changed|updated|adjusted|put)\b[^,;()]{0,40}?\bto\s+[$£€]?\d[\d,.]*[^,;()]{0,40}?\s+from\s*$"
 )
-_WORD_AFTER = re.compile(r"[ \t]+([A-Za-z]+)")
 _CLAUSE_END = re.compile(r"[ \t]*(?:[.;!?]|,[ \t]+(?:and|but|while)\b|$)")
 _CHANGE_TO_LEVEL = re.compile(r"[ \t]+to[ \t]+(?:[A-Z]{1,2})?[$£€¥₹]")
 _RISE_FALL = frozenset(
@@ -726,7 +724,7 @@ class _Reader:
             and text.startswith("m", num.end)
             and not text[num.end + 1 : num.end + 2].isalnum()
             and self._prev_word(num.start).lower() in ("the", "a", "an")
-            and not _plural(_word_after(text, num.end + 1, send))
+            and not (self._peek(num.end + 1)[0] == "" and _plural(self._peek(num.end + 1)[1]))
         ):  # "He ran the 100m", "a 400m race": metres; "the 10m people" stays millions
             num.kind, num.unit, num.end, num.noun_after, num.plain_year = "measure", "meter", num.end + 1, False, False
             return num
@@ -782,7 +780,7 @@ class _Reader:
             pct = _PERCENT.match(text, num.end, send) if (sign == "%" or word in _PERCENT_WORDS) else None
             if pct:
                 num.kind, num.unit, num.end, num.plain_year = "percent", "percent", pct.end(), False
-                pct_range = (_PCT_RANGE_AND if between is not None else _PCT_RANGE).match(text, num.end, send)
+                pct_range = PCT_RANGES[between is not None].match(text, num.end, send)
                 if pct_range and _digit_value(pct_range.group("num")) > num.high:
                     num.high, num.end = _digit_value(pct_range.group("num")), pct_range.end()  # "30%-40%"
                     if between is not None:
@@ -947,12 +945,6 @@ _HEAD_STOPS = (
     | frozenset(["has", "have", "had", "were", "are", "rises", "grew", "grows", "fell", "falls", "remains"])
     | frozenset(["remained", "in", "on", "since", "from", "across", "among", "who", "that", "and", "or"])
 )
-
-
-def _word_after(text: str, pos: int, send: int) -> str:
-    """The lower-cased word right after ``pos`` (blanks allowed), or ""."""
-    m = _WORD_AFTER.match(text, pos, send)
-    return m.group(1).lower() if m else ""
 
 
 def _years(num: _Number) -> bool:

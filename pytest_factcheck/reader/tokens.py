@@ -31,6 +31,7 @@ from decimal import Decimal
 from typing import Any
 
 from .numbers import (
+    CARDINALS,
     ORDINALS,
     SCALE_ABBREVIATIONS,
     SCALES,
@@ -69,17 +70,8 @@ _ORDW = (
     rf"|{_alt(ORDINALS)})"
 )
 #: A fraction's parts: "a", "one" ... "nine" over "half" ... "tenths" ("four fifths" is 0.8).
-_NUMERATORS = {
-    "a": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
+_NUMERATORS = {"a": 1} | {
+    w: CARDINALS[w] for w in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 }
 _DENOMINATORS = {
     "half": 2,
@@ -104,14 +96,12 @@ _FRAC = rf"(?:(?:a|one)[\s-]+(?:{_SINGULAR})|half)(?=\s+(?:of|the)\b)|(?:{_MANY}
 
 #: Spoken decimals after a number word: "two point five".
 POINT_DIGITS = re.compile(rf"(?i)\s+point(?:\s+(?:zero|oh|{_U}))+(?!\w)")
-_DIGIT_WORDS = {"zero": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-_DIGIT_WORDS |= {"seven": 7, "eight": 8, "nine": 9}
 
 
 def point_value(decimals: str, whole_part: int | float) -> float:
     """ "two point five" -> 2.5: ``whole_part`` is the number before "point" (read by the
     caller), ``decimals`` what ``POINT_DIGITS`` matched (" point five"), spoken digit by digit."""
-    digits = "".join(str(_DIGIT_WORDS[w]) for w in decimals.lower().split()[1:])
+    digits = "".join(str(CARDINALS.get(w, 0)) for w in decimals.lower().split()[1:])  # "oh" is 0
     return float(f"{int(whole_part)}.{digits}")
 
 
