@@ -2,8 +2,8 @@
 
 An entry is keyed by the source's content and how it is read (sha256 of its kind and bytes;
 for a feed line, the line's bytes, text field and line number), the reader's version and
-this format's version, so a changed article or a new reader is read afresh and nothing else
-is. Each line of a feed is its own entry. Entries
+this format's version, so a changed article or a new reader is read afresh (quietly) and nothing
+else is. Each line of a feed is its own entry. Entries
 are written atomically (a temporary file, then rename), so concurrent pytest-xdist workers
 never see half an entry; a corrupt or truncated entry is detected, read afresh, rewritten,
 and reported.
@@ -32,6 +32,9 @@ FORMAT = 4  # 3: articles not in UTF-8 are read as cp1252; 4: pages, feeds and w
 #: What a reading may learn of its source (a page's metadata, an outlet named in the text).
 _LEARNED = ("outlet", "published", "url", "title")
 _FIGURE_FIELDS = [f.name for f in dataclasses.fields(Figure)]
+#: What ``ReadingCache._load`` returns for an entry of another version, and for one it cannot read.
+_STALE = object()
+_CORRUPT = object()
 
 
 @dataclass
@@ -57,10 +60,11 @@ class ReadingCache:
         path = self.path(key)
         if path.exists():
             article = self._load(path, key, source)
-            if article is not None:
+            if isinstance(article, Article):
                 self.counts.cached += 1
                 return article
-            self.counts.rebuilt.append(source.path)
+            if article is _CORRUPT:
+                self.counts.rebuilt.append(source.path)
         self.counts.fresh += 1
         article = _read(source, data)
         write_json_entry(path, _dump(article, key, source))
@@ -71,14 +75,19 @@ class ReadingCache:
         assert self.folder is not None
         return self.folder / key[:2] / f"{key}.json"
 
-    def _load(self, path: Path, key: str, source: Source) -> Article | None:
+    def _load(self, path: Path, key: str, source: Source) -> Article | object:
+        """The kept reading; ``_STALE`` when it was written by another reader or format (read
+        again quietly: that is what a new version is for); ``_CORRUPT`` when it is unreadable."""
         try:
             entry = json.loads(path.read_text(encoding="utf-8"))
-            if entry.get("format") != FORMAT or entry.get("reader") != READER_VERSION or entry.get("key") != key:
-                raise ValueError("stale entry")
+            if isinstance(entry, dict) and entry.get("key") == key and "format" in entry and "reader" in entry:
+                if entry["format"] != FORMAT or entry["reader"] != READER_VERSION:
+                    return _STALE
+            else:
+                return _CORRUPT
             return _restore(entry, source)
         except (OSError, ValueError, KeyError, TypeError, IndexError):
-            return None
+            return _CORRUPT
 
 
 def clear(folder: Path) -> None:
