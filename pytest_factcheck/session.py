@@ -23,7 +23,8 @@ from . import FactcheckWarning
 from .checking.check import Memo, candidate_sources, check_fact, scope_mask, scope_outlets
 from .checking.corpus import Corpus
 from .checking.verdict_cache import CorpusPrint, VerdictCache, corpus_print, fact_key
-from .facts.loading import Fact, FactFile, InputError, Scope, load_fact_file
+from .facts.cache import load_fact_file_kept
+from .facts.loading import Fact, FactFile, InputError, Scope
 from .reports.findings_json import fact_entry, source_entry
 from .sources.articles import Article
 from .sources.cache import ReadingCache, learned_fields, with_learned
@@ -133,10 +134,15 @@ class CheckSession:
         return self._corpus
 
     def load(self, path: Path) -> FactFile:
-        """A facts file, read once per process (the prefill and the collection share it)."""
+        """A facts file, read once per process (the prefill and the collection share it),
+        through the cache (``facts.cache``) when there is one."""
         if path not in self._loaded:
+            shown = self.shown(path)
             try:
-                self._loaded[path] = load_fact_file(path, self.shown(path), self.source_paths, self.today)
+                self._loaded[path], damaged = load_fact_file_kept(path, shown, self.source_paths, self.reading.folder)
+                if damaged:
+                    message = "the cached reading of this facts file was unreadable and it was read again"
+                    self.source_problems.append(SourceProblem(shown, 1, message))
             except InputError as err:
                 self._loaded[path] = err
         loaded = self._loaded[path]

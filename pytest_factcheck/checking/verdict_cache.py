@@ -26,11 +26,10 @@ import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..common.files import write_json_entry
+from ..common.files import code_print, write_json_entry
 from ..facts.loading import Fact
 from ..reader.reading import READER_VERSION
 from ..sources.finding import Source
@@ -38,17 +37,12 @@ from ..sources.finding import Source
 __all__ = ["FORMAT", "CorpusPrint", "VerdictCache", "code_fingerprint", "corpus_print", "fact_key"]
 
 FORMAT = 1
-_PACKAGE = Path(__file__).resolve().parent.parent
 
 
-@lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """sha256 of the package's own Python files: a verdict made by other rules is not reused."""
-    digest = hashlib.sha256(READER_VERSION.encode())
-    for path in sorted(_PACKAGE.rglob("*.py")):
-        digest.update(path.relative_to(_PACKAGE).as_posix().encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
+    """sha256 of the reader version and the package's own Python files: a verdict made by
+    other rules is not reused."""
+    return hashlib.sha256(f"{READER_VERSION}\0{code_print()}".encode()).hexdigest()
 
 
 @dataclass(frozen=True)

@@ -10,14 +10,19 @@ given ``0666 & ~umask`` (0644 under umask 022), like any file ``open()`` creates
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import tempfile
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, TypeVar
 
-__all__ = ["output_problem", "write_atomic", "write_json_entry", "write_text_atomic"]
+__all__ = ["code_print", "kept", "output_problem", "write_atomic", "write_json_entry", "write_text_atomic"]
+
+T = TypeVar("T")
+_PACKAGE = Path(__file__).resolve().parent.parent
 
 
 def _umask() -> int:
@@ -63,6 +68,55 @@ def write_json_entry(path: Path, entry: dict[str, Any]) -> None:
     text = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
     with contextlib.suppress(OSError):
         write_atomic(path, lambda out: out.write(text))
+
+
+@cache
+def code_print(*modules: str) -> str:
+    """sha256 of the package's own code: of the modules named (paths from the package
+    folder, ``"facts/loading.py"``), or of every module when none is named. A cache entry
+    whose key holds it is not reused by other code."""
+    digest = hashlib.sha256()
+    paths = [_PACKAGE / name for name in modules] if modules else sorted(_PACKAGE.rglob("*.py"))
+    for path in paths:
+        digest.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def kept(
+    folder: Path | None,
+    kind: str,
+    key: str,
+    make: Callable[[], T],
+    dump: Callable[[T], Any],
+    restore: Callable[[Any], T],
+) -> tuple[T, bool]:
+    """``make()``, kept between runs as ``folder/kind/<2 hex>/<key>.json`` (``key``: a sha256
+    of everything the value depends on, the code's ``code_print`` and an entry format
+    included, so that another version is another file). ``dump`` turns the value into JSON
+    (None: do not keep it); ``restore`` turns that back, raising ``ValueError``,
+    ``KeyError``, ``TypeError`` or ``IndexError`` on a damaged entry.
+
+    Returns the value and whether a kept entry was there but unreadable (then it was made
+    afresh and rewritten; the caller says so). ``folder`` None: always made, never kept.
+    """
+    if folder is None:
+        return make(), False
+    stored = folder / kind / key[:2] / f"{key}.json"
+    damaged = False
+    if stored.exists():
+        try:
+            entry = json.loads(stored.read_text(encoding="utf-8"))
+            if entry["key"] != key:
+                raise ValueError("another key's entry")
+            return restore(entry["value"]), False
+        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+            damaged = True
+    value = make()
+    payload = dump(value)
+    if payload is not None:
+        write_json_entry(stored, {"key": key, "value": payload})
+    return value, damaged
 
 
 def output_problem(path: Path) -> str | None:

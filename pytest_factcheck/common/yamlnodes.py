@@ -42,9 +42,13 @@ class InputError(Exception):
         """The error as the JSON findings' ``errors`` list holds it."""
         return {"file": self.path, "line": self.line, "column": self.column, "message": self.message}
 
+    def parts(self) -> tuple[str, int, int, str, str | None]:
+        """The arguments that make this error again (``InputError(*error.parts())``)."""
+        return (self.path, self.line, self.column, self.message, self.subject)
+
     # keep every field when pickled
     def __reduce__(self) -> tuple[type[InputError], tuple[str, int, int, str, str | None]]:
-        return (InputError, (self.path, self.line, self.column, self.message, self.subject))
+        return (InputError, self.parts())
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,8 +101,8 @@ class _Constructor(yaml.constructor.SafeConstructor):
 def load_yaml(path: Path, shown: str, *, isolate: bool = False) -> Node | None:
     """Parse ``path`` into Nodes; ``shown`` is the path as errors name it.
 
-    Returns None for an empty document. Raises InputError for any syntax error or
-    undecodable text. A bad tag, a duplicate key or a merge key is raised too, unless
+    Returns None for an empty document. Raises InputError for any syntax error, an
+    unreadable file or undecodable text. A bad tag, a duplicate key or a merge key is raised too, unless
     ``isolate``: then it is kept on its Node (``Node.error``) for the caller to report
     for the one fact or entry that holds it.
     """
@@ -106,6 +110,8 @@ def load_yaml(path: Path, shown: str, *, isolate: bool = False) -> Node | None:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as err:
         raise InputError(shown, 1, 1, f"the file is not valid UTF-8 ({err.reason} at byte {err.start})") from None
+    except OSError as err:
+        raise InputError(shown, 1, 1, f"the file cannot be read ({err.strerror or err})") from None
     return load_yaml_text(text, shown, isolate=isolate)
 
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import os
 import re
 from collections.abc import Iterator
@@ -26,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..common.dates import DateError, parse_date
-from ..common.files import write_json_entry
+from ..common.files import code_print, kept
 from ..common.yamlnodes import InputError, Node, load_yaml
 
 if TYPE_CHECKING:
@@ -53,7 +52,7 @@ MANIFEST_KEYS = ("outlet", "published", "url", "title", "role")
 DRAFT, REFERENCE = "draft", "reference"
 ROLES = (DRAFT, REFERENCE)
 #: The manifests cache's entry format (``manifest_cached``).
-MANIFEST_FORMAT = 1
+MANIFEST_FORMAT = 2  # 2: kept through common.files.kept
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,27 +226,15 @@ def manifest_cached(
     if cache is None:
         return _manifest_parsed(path, shown)
     data = path.read_bytes()
-    key = _manifest_key(shown, data)
-    stored = cache / "manifests" / key[:2] / f"{key}.json"
-    if stored.exists():
-        kept = _manifest_restore(stored, key)
-        if kept is not None:
-            return kept
-        if problems is not None:
-            problems.append(
-                SourceProblem(shown, 1, "the cached reading of this manifest was unreadable and it was read again")
-            )
-    entries, errors = _manifest_parsed(path, shown)
-    payload = {
-        "format": MANIFEST_FORMAT,
-        "key": key,
-        "entries": {
-            name: {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in entry.items()}
-            for name, entry in entries.items()
-        },
-        "errors": [[e.path, e.line, e.column, e.message, e.subject] for e in errors],
-    }
-    write_json_entry(stored, payload)
+    digest = hashlib.sha256(f"{MANIFEST_FORMAT}\0{code_print(*_CODE)}\0{shown}\0".encode())
+    digest.update(data)
+    (entries, errors), damaged = kept(
+        cache, "manifests", digest.hexdigest(), lambda: _manifest_parsed(path, shown), _manifest_dump, _manifest_restore
+    )
+    if damaged and problems is not None:
+        problems.append(
+            SourceProblem(shown, 1, "the cached reading of this manifest was unreadable and it was read again")
+        )
     return entries, errors
 
 
@@ -258,39 +245,27 @@ def _manifest_parsed(path: Path, shown: str) -> tuple[dict[str, dict[str, Any]],
         return {}, (err,)
 
 
+#: The code a manifest's reading depends on (its cache key holds their ``code_print``).
 _CODE = ("sources/finding.py", "common/yamlnodes.py", "common/dates.py")
-_code_print: list[str] = []
 
 
-def _manifest_key(shown: str, data: bytes) -> str:
-    """The manifest's bytes, its shown path (its errors name it) and the code that reads it."""
-    if not _code_print:
-        package = Path(__file__).resolve().parent.parent
-        code = hashlib.sha256()
-        for name in _CODE:
-            code.update((package / name).read_bytes())
-        _code_print.append(code.hexdigest())
-    digest = hashlib.sha256(f"{MANIFEST_FORMAT}\0{_code_print[0]}\0{shown}\0".encode())
-    digest.update(data)
-    return digest.hexdigest()
+def _manifest_dump(read: tuple[dict[str, dict[str, Any]], tuple[InputError, ...]]) -> dict[str, Any]:
+    entries, errors = read
+    return {
+        "entries": {
+            name: {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in entry.items()}
+            for name, entry in entries.items()
+        },
+        "errors": [list(e.parts()) for e in errors],
+    }
 
 
-def _manifest_restore(stored: Path, key: str) -> tuple[dict[str, dict[str, Any]], tuple[InputError, ...]] | None:
-    """A manifests-cache entry, or None when it is unreadable or not this key's."""
-    try:
-        kept = json.loads(stored.read_text(encoding="utf-8"))
-        if kept["format"] != MANIFEST_FORMAT or kept["key"] != key:
-            return None
-        entries = {
-            name: {k: dt.date.fromisoformat(v) if k == "published" and v is not None else v for k, v in entry.items()}
-            for name, entry in kept["entries"].items()
-        }
-        errors = tuple(
-            InputError(p, line, column, message, subject) for p, line, column, message, subject in kept["errors"]
-        )
-        return entries, errors
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return None
+def _manifest_restore(value: dict[str, Any]) -> tuple[dict[str, dict[str, Any]], tuple[InputError, ...]]:
+    entries = {
+        name: {k: dt.date.fromisoformat(v) if k == "published" and v is not None else v for k, v in entry.items()}
+        for name, entry in value["entries"].items()
+    }
+    return entries, tuple(InputError(*fields) for fields in value["errors"])
 
 
 def read_manifest(path: Path, shown: str) -> dict[str, dict[str, Any]]:

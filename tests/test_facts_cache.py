@@ -1,0 +1,170 @@
+"""Issue 13: a facts file as loaded is kept in the cache, so a warm run does not parse its
+YAML with positions and validate every fact again (about 5 s for 5,000 facts). Counted,
+never timed: the parses are counted by wrapping the YAML loader the facts stage calls."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from helpers import REPO, copy_demo
+
+from pytest_factcheck.facts import loading
+from pytest_factcheck.facts.cache import load_fact_file_kept
+from pytest_factcheck.facts.loading import Fact, load_fact_file
+
+#: Every facts file this repository ships, and one that sets the keys they leave alone.
+SHIPPED = sorted(
+    [
+        *(REPO / "facts").glob("*.yaml"),
+        *(REPO / "tests" / "eval" / "facts").glob("*.yaml"),
+        REPO / "tests" / "data" / "facts-every-key.yaml",
+    ]
+)
+
+BAD_FACTS = """\
+defaults:
+  tolerance: 5%
+facts:
+  - id: fine
+    claim: Shelters open in Riverton
+    expect: about 40 shelters
+    context: [Riverton]
+    as_of: 2024-03-01
+  - id: broken
+    expect: 40 shelters
+    hedged: sometimes
+  - id: fine
+    expect: 12 ambulances
+"""
+
+
+@pytest.fixture
+def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The facts files whose YAML was parsed (their shown paths), one entry per parse."""
+    seen: list[str] = []
+    parse = loading.load_yaml
+
+    def counted(path: Path, shown: str, **options: bool):
+        seen.append(shown)
+        return parse(path, shown, **options)
+
+    monkeypatch.setattr(loading, "load_yaml", counted)
+    return seen
+
+
+def entries(cache: Path) -> list[Path]:
+    return sorted((cache / "facts").glob("*/*.json"))
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.name)
+def test_a_kept_facts_file_is_the_loaded_one(path: Path, tmp_path: Path, parses: list[str]) -> None:
+    folders = (tmp_path / "sources",)
+    fresh = load_fact_file(path, path.name, folders)
+    first, damaged_first = load_fact_file_kept(path, path.name, folders, tmp_path / "cache")
+    second, damaged_second = load_fact_file_kept(path, path.name, folders, tmp_path / "cache")
+    assert parses == [path.name] * 2  # the plain load and the first kept one
+    assert not damaged_first and not damaged_second
+    assert fresh.facts  # so that the comparison below compares something
+    # the repr is what a verdict's key hashes: equal values with another repr (5 for 5.0, a
+    # list for a tuple) would check every fact again on the next run
+    assert repr(second) == repr(first) == repr(fresh)
+    assert second == fresh
+    assert len(entries(tmp_path / "cache")) == 1
+
+
+def test_the_shipped_files_give_every_field_a_value_of_its_own() -> None:
+    """So every kind of field (dates, paths, figures, waivers, nested tuples) went through
+    the cache in the test above: each field of ``Fact`` differs from its default somewhere."""
+    facts = [fact for path in SHIPPED for fact in load_fact_file(path, path.name, ()).facts]
+    defaults = {
+        f.name: f.default_factory() if f.default_factory is not dataclasses.MISSING else f.default
+        for f in dataclasses.fields(Fact)
+        if f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING
+    }
+    never_set = {name for name, default in defaults.items() if all(getattr(f, name) == default for f in facts)}
+    assert never_set == set()
+
+
+def test_facts_with_errors_keep_their_errors_and_positions(tmp_path: Path, parses: list[str]) -> None:
+    path = tmp_path / "desk.yaml"
+    path.write_text(BAD_FACTS, encoding="utf-8")
+    fresh, _ = load_fact_file_kept(path, "facts/desk.yaml", (), tmp_path / "cache")
+    kept, _ = load_fact_file_kept(path, "facts/desk.yaml", (), tmp_path / "cache")
+    assert len(parses) == 1
+    assert [f.id for f in kept.facts] == ["fine"]
+    assert len(fresh.errors) == 2
+    assert [(str(e), e.line, e.column, e.subject) for e in kept.errors] == [
+        (str(e), e.line, e.column, e.subject) for e in fresh.errors
+    ]
+    assert str(kept.errors[0]).startswith("facts/desk.yaml:11:13:")
+
+
+def test_a_changed_facts_file_is_loaded_again(tmp_path: Path, parses: list[str]) -> None:
+    path = tmp_path / "desk.yaml"
+    path.write_text(BAD_FACTS, encoding="utf-8")
+    load_fact_file_kept(path, "desk.yaml", (), tmp_path / "cache")
+    path.write_text(BAD_FACTS.replace("about 40", "about 45"), encoding="utf-8")
+    again, _ = load_fact_file_kept(path, "desk.yaml", (), tmp_path / "cache")
+    assert len(parses) == 2
+    assert again.facts[0].expect == "about 45 shelters"
+
+
+def test_the_same_bytes_elsewhere_are_loaded_again(tmp_path: Path, parses: list[str]) -> None:
+    """Relative ``sources`` paths are read against the file's folder, and messages name it."""
+    for name in ("a", "b"):
+        (tmp_path / name / "articles").mkdir(parents=True)
+        (tmp_path / name / "desk.yaml").write_text("sources: {paths: [articles]}\n" + BAD_FACTS, encoding="utf-8")
+    first, _ = load_fact_file_kept(tmp_path / "a" / "desk.yaml", "a/desk.yaml", (), tmp_path / "cache")
+    second, _ = load_fact_file_kept(tmp_path / "b" / "desk.yaml", "b/desk.yaml", (), tmp_path / "cache")
+    assert len(parses) == 2
+    assert first.facts[0].scope.paths != second.facts[0].scope.paths
+    assert str(second.errors[0]).startswith("b/desk.yaml:")
+
+
+def test_a_file_that_fails_whole_is_not_kept(tmp_path: Path, parses: list[str]) -> None:
+    path = tmp_path / "desk.yaml"
+    path.write_text("facts: [\n", encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(loading.InputError, match=r"desk\.yaml:2:1: YAML syntax error"):
+            load_fact_file_kept(path, "desk.yaml", (), tmp_path / "cache")
+    assert len(parses) == 2
+    assert entries(tmp_path / "cache") == []
+
+
+@pytest.mark.parametrize(
+    "damage", ["{not json", '{"key": "another", "value": {}}', '{"key": "%s", "value": {"facts": 3}}']
+)
+def test_a_damaged_entry_is_loaded_again_and_rewritten(tmp_path: Path, parses: list[str], damage: str) -> None:
+    path = tmp_path / "desk.yaml"
+    path.write_text(BAD_FACTS, encoding="utf-8")
+    fresh, _ = load_fact_file_kept(path, "desk.yaml", (), tmp_path / "cache")
+    (entry,) = entries(tmp_path / "cache")
+    entry.write_text(damage.replace("%s", entry.stem), encoding="utf-8")
+    again, damaged = load_fact_file_kept(path, "desk.yaml", (), tmp_path / "cache")
+    assert damaged and repr(again) == repr(fresh)
+    assert len(parses) == 2
+    _, damaged = load_fact_file_kept(path, "desk.yaml", (), tmp_path / "cache")
+    assert not damaged and len(parses) == 2  # rewritten whole
+
+
+def test_a_warm_run_warns_of_a_damaged_facts_entry_and_checks_as_before(pytester: pytest.Pytester) -> None:
+    copy_demo(pytester, every_file=True)
+    first = pytester.runpytest_subprocess("facts", "--factcheck-summary=off", "-p", "no:randomly")
+    kept = entries(pytester.path / ".pytest_cache" / "factcheck")
+    assert len(kept) == len(list((pytester.path / "facts").glob("*.yaml")))
+    for entry in kept:
+        entry.write_text("{not json", encoding="utf-8")
+    again = pytester.runpytest_subprocess("facts", "--factcheck-summary=off", "-p", "no:randomly", "-W", "always")
+    again.stdout.fnmatch_lines(["*FactcheckWarning: *the cached reading of this facts file was unreadable*"])
+    assert again.parseoutcomes()["failed"] == first.parseoutcomes()["failed"] > 0
+    assert again.parseoutcomes()["passed"] == first.parseoutcomes()["passed"] > 0
+    assert all("{not json" not in entry.read_text(encoding="utf-8") for entry in kept)
+
+
+def test_an_unreadable_facts_file_is_one_sentence_with_a_cache(tmp_path: Path) -> None:
+    folder = tmp_path / "desk.yaml"
+    folder.mkdir()  # a folder named like a facts file: reading its bytes fails
+    with pytest.raises(loading.InputError, match=r"^desk\.yaml:1:1: the file cannot be read \(Is a directory\)"):
+        load_fact_file_kept(folder, "desk.yaml", (), tmp_path / "cache")
