@@ -212,3 +212,18 @@ def test_default_cap_holds_for_a_large_newsroom(sample):
     md = step_summary(doc)
     assert len(md.encode()) <= 1024 * 1024 - 1024
     assert len([r for r in table_rows(md) if r.startswith("| **fact")]) == 300
+
+
+def test_a_consensus_fact_says_what_the_outlets_give_not_what_was_expected(sample):
+    """A consensus fact expects nothing: its annotation names the figures the outlets give."""
+    doc = copy.deepcopy(sample)
+    fact = next(f for f in doc["facts"] if f["id"] == "us-troops-syria")
+    failing = next(f for f in doc["facts"] if f["id"] == "militia-attacks")
+    fact["outcome"], fact["findings"] = "failed", failing["findings"]
+    fact["groups"].append({"figure": "about 1,000", "sources": ["seeds/002_1efb6e8095174500.txt"]})
+    (line,) = (line for line in annotations(doc) if "us-troops-syria" in line)
+    second = parse(line)[2].splitlines()[1]
+    assert second == "the outlets give 900 (3 sources), about 1,000 (1 source)"
+    fact["groups"] = []
+    (line,) = (line for line in annotations(doc) if "us-troops-syria" in line)
+    assert parse(line)[2].splitlines()[1] == "no figure the outlets agree on"

@@ -92,7 +92,8 @@ def _message(fact: dict[str, Any], differing: list[dict[str, Any]]) -> str:
     lines = []
     if fact.get("claim"):
         lines.append(clean(fact["claim"]))
-    lines.append(f"expected: {expected_text(fact)}")
+    # "expected: 140 attacks"; a consensus fact: "the outlets give 140 attacks (3 sources), ..."
+    lines.append(f"expected: {expected_text(fact)}" if fact.get("expect") else compared_with(fact))
     for f in differing:
         line = f"{verdict_word(clean(f.get('verdict')))}: {_outlet(f)}"
         figures = _figures(f)
