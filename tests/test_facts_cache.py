@@ -168,3 +168,43 @@ def test_an_unreadable_facts_file_is_one_sentence_with_a_cache(tmp_path: Path) -
     folder.mkdir()  # a folder named like a facts file: reading its bytes fails
     with pytest.raises(loading.InputError, match=r"^desk\.yaml:1:1: the file cannot be read \(Is a directory\)"):
         load_fact_file_kept(folder, "desk.yaml", (), tmp_path / "cache")
+
+
+FOLDER_FACT = """\
+facts:
+  - id: shelters
+    expect: 40 shelters
+    sources: {paths: [articles]}
+"""
+
+
+def test_a_folder_made_since_turns_the_kept_error_into_a_fact(tmp_path: Path, parses: list[str]) -> None:
+    """The load looks at the file system as well as the file: a source folder that did not
+    exist is an error, and one that exists now makes the fact good, cache or no cache."""
+    path = tmp_path / "desk.yaml"
+    path.write_text(FOLDER_FACT, encoding="utf-8")
+    missing, _ = load_fact_file_kept(path, "desk.yaml", (), tmp_path / "cache")
+    assert not missing.facts and "does not exist" in str(missing.errors[0])
+    (tmp_path / "articles").mkdir()
+    made, damaged = load_fact_file_kept(path, "desk.yaml", (), tmp_path / "cache")
+    assert [f.id for f in made.facts] == ["shelters"] and not made.errors and not damaged
+    again, _ = load_fact_file_kept(path, "desk.yaml", (), tmp_path / "cache")
+    assert len(parses) == 2 and repr(again) == repr(made)  # the new state is kept in turn
+    (tmp_path / "articles").rmdir()
+    gone, _ = load_fact_file_kept(path, "desk.yaml", (), tmp_path / "cache")
+    assert not gone.facts and len(parses) == 3
+
+
+def test_a_link_pointed_elsewhere_is_loaded_again(tmp_path: Path, parses: list[str]) -> None:
+    path = tmp_path / "desk.yaml"
+    path.write_text(FOLDER_FACT, encoding="utf-8")
+    for name in ("2023", "2024"):
+        (tmp_path / name).mkdir()
+    (tmp_path / "articles").symlink_to(tmp_path / "2023")
+    first, _ = load_fact_file_kept(path, "desk.yaml", (), tmp_path / "cache")
+    (tmp_path / "articles").unlink()
+    (tmp_path / "articles").symlink_to(tmp_path / "2024")
+    second, _ = load_fact_file_kept(path, "desk.yaml", (), tmp_path / "cache")
+    assert len(parses) == 2
+    assert first.facts[0].scope.paths == ((tmp_path / "2023").resolve(),)
+    assert second.facts[0].scope.paths == ((tmp_path / "2024").resolve(),)

@@ -96,12 +96,16 @@ def kept(
     make: Callable[[], T],
     dump: Callable[[T], Any],
     restore: Callable[[Any], T],
+    valid: Callable[[T], bool] | None = None,
 ) -> tuple[T, bool]:
     """``make()``, kept between runs as ``folder/kind/<2 hex>/<key>.json`` (``key``: a sha256
     of everything the value depends on, the code's ``code_print`` and an entry format
     included, so that another version is another file). ``dump`` turns the value into JSON
     (None: do not keep it); ``restore`` turns that back, raising ``ValueError``,
     ``KeyError``, ``TypeError`` or ``IndexError`` on a damaged entry.
+
+    ``valid``, if given, says whether a restored value still holds (it may depend on more
+    than its key: a folder that exists now); one that does not is made afresh, quietly.
 
     Returns the value and whether a kept entry was there but unreadable (then it was made
     afresh and rewritten; the caller says so). ``folder`` None: always made, never kept.
@@ -115,9 +119,12 @@ def kept(
             entry = json.loads(stored.read_text(encoding="utf-8"))
             if entry["key"] != key:
                 raise ValueError("another key's entry")
-            return restore(entry["value"]), False
+            value = restore(entry["value"])
         except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
             damaged = True
+        else:
+            if valid is None or valid(value):
+                return value, False
     value = make()
     payload = dump(value)
     if payload is not None:

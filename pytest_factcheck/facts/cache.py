@@ -5,9 +5,12 @@ Keyed like a compiled module: by the file's bytes, where it is (its path as show
 messages and its folder, which relative ``sources`` paths are read against), the source
 folders it falls back on, the format below and the code that loads facts. An entry holds
 the ``FactFile`` as tagged JSON (``{"@": "Fact", "v": [each field, in order]}``,
-``{"@path": ...}``, ``{"@date": ...}``; JSON lists are tuples), and is kept only when it decodes to a
-``FactFile`` whose ``repr`` is the loaded one's, so a cached load is exactly a fresh one
-(verdict keys hash that ``repr``). A file that fails to load as a whole is not kept.
+``{"@path": ...}``, ``{"@date": ...}``; JSON lists are tuples), and is kept only when it
+decodes to a ``FactFile`` whose ``repr`` is the loaded one's, so a cached load is exactly
+a fresh one (verdict keys hash that ``repr``). It is taken back only while every source
+path the file names resolves and exists as it did (``FactFile.looked``): a folder made
+since turns a fact's "does not exist" error into a fact. A file that fails to load as a
+whole is not kept.
 """
 
 from __future__ import annotations
@@ -50,8 +53,24 @@ def load_fact_file_kept(
     )
     digest.update(data)
     return kept(
-        folder, "facts", digest.hexdigest(), lambda: load_fact_file(path, shown, default_paths), _dump, _restore
+        folder,
+        "facts",
+        digest.hexdigest(),
+        lambda: load_fact_file(path, shown, default_paths),
+        _dump,
+        _restore,
+        _still_true,
     )
+
+
+def _still_true(loaded: FactFile) -> bool:
+    """Whether every source path the file names resolves and exists as when it was loaded
+    (a folder made or removed since, or a link pointed elsewhere, changes its facts)."""
+    for written, resolved, existed in loaded.looked:
+        now = Path(written).resolve()
+        if str(now) != resolved or now.exists() != existed:
+            return False
+    return True
 
 
 def _dump(loaded: FactFile) -> dict[str, Any] | None:
@@ -76,7 +95,7 @@ def _encode(value: Any) -> Any:
     if value is None or isinstance(value, (str, int, float)):
         return value
     if isinstance(value, FactFile):
-        return {"@": "FactFile", "v": [_encode(value.path), _encode(value.facts)]}
+        return {"@": "FactFile", "v": [_encode(value.path), _encode(value.facts), _encode(value.looked)]}
     names = _FIELDS.get(type(value))
     if names is not None:
         return {"@": type(value).__name__, "v": [_encode(getattr(value, name)) for name in names]}
@@ -98,5 +117,5 @@ def _decode(value: Any) -> Any:
         return dt.date.fromisoformat(value["@date"])
     fields = [_decode(item) for item in value["v"]]
     if value["@"] == "FactFile":
-        return FactFile(fields[0], fields[1], ())
+        return FactFile(fields[0], fields[1], (), fields[2])
     return _TYPES[value["@"]](*fields)

@@ -120,9 +120,14 @@ class Fact:
 
 @dataclass(frozen=True, slots=True)
 class FactFile:
+    """A loaded facts file: its good facts, one error per bad fact, and ``looked``: each
+    source path it names, as written against its folder, with what that resolved to and
+    whether it existed (what the load depends on besides the file's bytes)."""
+
     path: Path
     facts: tuple[Fact, ...]
     errors: tuple[InputError, ...]
+    looked: tuple[tuple[str, str, bool], ...] = ()
 
 
 # --------------------------------------------------------------------------- loading
@@ -169,7 +174,7 @@ def load_fact_file(path: Path, shown: str, default_paths: tuple[Path, ...], toda
             facts.append(fact)
         except InputError as err:
             errors.append(err.about(_readable_id(node)))
-    return FactFile(path, tuple(facts), tuple(errors))
+    return FactFile(path, tuple(facts), tuple(errors), tuple(sorted(set(ctx.looked))))
 
 
 class _Context:
@@ -178,6 +183,8 @@ class _Context:
     def __init__(self, shown: str, folder: Path) -> None:
         self.shown = shown
         self.folder = folder
+        #: the source paths looked for: (as written against the folder, resolved, existed)
+        self.looked: list[tuple[str, str, bool]] = []
 
     def error(self, node: Node, message: str) -> InputError:
         return InputError(self.shown, node.line, node.column, message)
@@ -246,8 +253,10 @@ class _Context:
     def folder_path(self, node: Node) -> Path:
         if not isinstance(node.value, str) or not node.value.strip():
             raise self.error(node, f"a source path must be text, not {_kind(node.value)}")
-        path = (self.folder / node.value.strip()).resolve()
-        if not path.exists():
+        written = self.folder / node.value.strip()
+        path = written.resolve()
+        self.looked.append((str(written), str(path), path.exists()))
+        if not self.looked[-1][2]:
             raise self.error(node, f"the source path {node.value!r} does not exist (looked for {path})")
         return path
 
