@@ -879,6 +879,10 @@ def test_an_exact_figure_beside_a_looser_one_agrees_and_quotes_the_looser_one(tm
     )
     alone = check_fact(fact, sourced(("a.txt", {}, "Between 12 and 15 people died in Riverton.")), TODAY)
     assert verdicts(alone) == ["hedged"] and alone.findings[0].note is None
+    # a conflicting figure as well decides the verdict: no word that the source is exact
+    text += " A later count in Riverton put it at 19 people."
+    conflicting = check_fact(fact, sourced(("a.txt", {}, text)), TODAY)
+    assert verdicts(conflicting) == ["conflict"] and conflicting.findings[0].note is None
 
 
 # --------------------------------------------------------------------------- the verdict cache, read directly

@@ -566,8 +566,8 @@ def _finding(fact: Fact, source: Source, readings: list[Reading]) -> Finding:
     notes = []
     if fact.trend and source.published is None:
         notes.append("date unknown: compared without the trend")
-    loose = [r for r in readings if r.verdict == "hedged"] if verdict != "hedged" else []
-    if loose and any(r.verdict == "agree" for r in readings):
+    loose = [r for r in readings if r.verdict == "hedged"] if verdict == "agree" else []
+    if loose:  # under any other verdict, a figure that differs decided it: the note would mislead
         quoted = ", ".join(f'"{" ".join(r.mention.figure.text.split())}" (line {r.mention.line})' for r in loose)
         notes.append(f"it states the figure exactly; it also says {quoted}, which allows it")
     return Finding(source, verdict, tuple(readings), note="; ".join(notes) or None)
