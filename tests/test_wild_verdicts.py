@@ -60,6 +60,11 @@ CASES = [
     ("level-subject", "Confirmed infections now total 620.", "expect: 600 infections", "conflict"),
     ("replaced", "Police now say 9 people were hurt, down from an initial 12.", "expect: 9 people", "agree"),
     ("tally", "Some 300 protesters watched as the council voted 7 to 2.", "expect: 300 protesters", "agree"),
+    # spoken decimals, found in a final read: "zero" was no number (5 percent, a false
+    # conflict) and a scale after "point five" was dropped (2.5, a silent source)
+    ("zero-point", "Prices rose by zero point five percent in May.", "expect: 0.5%", "agree"),
+    ("point-scale", "Some two point five million people fled.", "expect: 2.5 million people", "agree"),
+    ("point-scale-off", "Some two point five million people fled.", "expect: 4 million people", "conflict"),
 ]
 
 

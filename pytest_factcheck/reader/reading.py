@@ -128,7 +128,7 @@ from .units import CURRENCY_SYMBOLS, TIME_UNITS, unit_name
 
 __all__ = ["READER_VERSION", "Figure", "Sentence", "read_figures", "read_sentences"]
 #: Bumped whenever the reading rules change, so cached readings are invalidated.
-READER_VERSION = "6"
+READER_VERSION = "7"
 
 
 @dataclass(frozen=True, slots=True)
@@ -687,9 +687,12 @@ class _Reader:
             if spoken is None:
                 return None
             point = POINT_DIGITS.match(text, m.end(), send) if text.startswith(" point", m.end()) else None
-            if point:  # "two point five percent"
+            if point:  # "two point five percent", "two point five million people"
                 value = whole(point_value(point.group(), spoken))
-                return self._extend(_Number(m.start(), point.end(), value, value, value), None)
+                num = _Number(m.start(), point.end(), value, value, value)
+                if self._peek(num.end)[1] in _SCALE_WORDS:
+                    _apply_scale(text, num, send)
+                return self._extend(num, None)
             minus = _MINUS_BEFORE.search(text, max(self.start, m.start() - 12), m.start())
             start = minus.start() if minus else m.start()
             value = -spoken if minus else spoken  # "minus eight degrees", as "minus 8" is

@@ -63,6 +63,7 @@ _BIG = (
 )
 _WORDS = (
     rf"(?:(?:a\s+half|half\s+a|half|{_H}|a)[\s-]+dozen\b|a\s+(?:couple|pair)\s+of\b"
+    rf"|zero(?=\s+point\s+(?:zero|oh|{_U})\b)"  # "zero point five percent": 0.5 (alone, "zero" is no figure)
     rf"|{_BIG})"
 )
 _ORDW = (
@@ -168,7 +169,7 @@ _CANDIDATE = re.compile(
     r"[$£€¥₹½¼¾⅓⅔]|(?<!\w)(?:\d[\d,.]*|(?:a\s+(?:dozen|couple|pair|half|hundred|thousand|million"
     r"|billion|third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth|few\s+(?:dozen|hundred|thousand|million|billion)"
     r"|[a-z]+\s+and\s+a\s+half)|an\s+[a-z]+\s+and\s+a\s+half"
-    rf"|several\s+(?:dozen|hundred|thousand|million|billion)|{_trie(_CANDIDATE_WORDS)})\b)"
+    rf"|several\s+(?:dozen|hundred|thousand|million|billion)|zero\s+point|{_trie(_CANDIDATE_WORDS)})\b)"
 )
 _SECOND = re.compile(
     rf"(?:(?:[$£€¥₹][ \t]?)?(?P<digits>{_NUM})(?P<glued>bn|mn|mln|bln|tn|trn|m|k)?(?![\w,.]\d)|(?P<ord>\d+(?:st|nd|rd|th)\b|(?i:{_ORDW})(?![\w-]))"
