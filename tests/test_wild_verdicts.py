@@ -65,6 +65,8 @@ CASES = [
     ("zero-point", "Prices rose by zero point five percent in May.", "expect: 0.5%", "agree"),
     ("point-scale", "Some two point five million people fled.", "expect: 2.5 million people", "agree"),
     ("point-scale-off", "Some two point five million people fled.", "expect: 4 million people", "conflict"),
+    # a group's size after "-strong" counts its members (it counted "gang": a silent source)
+    ("strong-members", "Police broke up a 60-strong gang of looters.", "expect: 80 looters", "conflict"),
 ]
 
 

@@ -403,8 +403,50 @@ def _verb_form(lower: str) -> bool:
     )
 
 
+#: Groups whose size "-strong" gives, counting the people or things "of" them: "a 60-strong
+#: gang of looters" counts looters.
+_COLLECTIVES = frozenset(
+    [
+        "army",
+        "band",
+        "battalion",
+        "brigade",
+        "column",
+        "contingent",
+        "convoy",
+        "crew",
+        "crowd",
+        "delegation",
+        "detachment",
+        "force",
+        "fleet",
+        "flotilla",
+        "gang",
+        "group",
+        "militia",
+        "mob",
+        "party",
+        "squad",
+        "team",
+        "unit",
+    ]
+)
+
+
 def _noun_phrase(text: str, pos: int, send: int, value: int | float) -> tuple[int, int, str] | None:
-    """(phrase start, phrase end, noun) of the noun phrase after a number, if any."""
+    """(phrase start, phrase end, noun) of the noun phrase after a number, if any. After
+    "-strong", a group "of" a plural noun counts that noun ("a 300-strong crowd of
+    protesters": protesters)."""
+    phrase = _plain_noun_phrase(text, pos, send, value)
+    if phrase is None or not text.endswith("-strong", 0, pos) or phrase[2].lower() not in _COLLECTIVES:
+        return phrase
+    members = _plain_noun_phrase(text, phrase[1], send, 2) if _NEXT_OF.match(text, phrase[1], send) else None
+    if members is None or not _plural(members[2].split()[-1]):
+        return phrase
+    return phrase[0], members[1], members[2]
+
+
+def _plain_noun_phrase(text: str, pos: int, send: int, value: int | float) -> tuple[int, int, str] | None:
     of = _NEXT_OF.match(text, pos, send)
     if of:
         pos = of.end()

@@ -128,7 +128,7 @@ from .units import CURRENCY_SYMBOLS, TIME_UNITS, unit_name
 
 __all__ = ["READER_VERSION", "Figure", "Sentence", "read_figures", "read_sentences"]
 #: Bumped whenever the reading rules change, so cached readings are invalidated.
-READER_VERSION = "7"
+READER_VERSION = "8"
 
 
 @dataclass(frozen=True, slots=True)
