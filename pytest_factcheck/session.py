@@ -135,7 +135,10 @@ class CheckSession:
 
     def load(self, path: Path) -> FactFile:
         """A facts file, read once per process (the prefill and the collection share it),
-        through the cache (``facts.cache``) when there is one."""
+        through the cache (``facts.cache``) when there is one. By its resolved path, as
+        collection names it: a linked facts file's relative ``sources`` are read against
+        the real file's folder, whichever name reached it."""
+        path = path.resolve()
         if path not in self._loaded:
             shown = self.shown(path)
             try:

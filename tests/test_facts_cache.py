@@ -134,7 +134,14 @@ def test_a_file_that_fails_whole_is_not_kept(tmp_path: Path, parses: list[str]) 
 
 
 @pytest.mark.parametrize(
-    "damage", ["{not json", '{"key": "another", "value": {}}', '{"key": "%s", "value": {"facts": 3}}']
+    "damage",
+    [
+        "{not json",
+        '{"key": "another", "value": {}}',
+        '{"key": "%s", "value": {"facts": 3}}',
+        # valid JSON of the wrong shape: a path where a fact belongs
+        '{"key": "%s", "value": {"facts": {"@": "FactFile", "v": [{"@path": "x"}, [{"@path": "x"}], []]}, "errors": []}}',
+    ],
 )
 def test_a_damaged_entry_is_loaded_again_and_rewritten(tmp_path: Path, parses: list[str], damage: str) -> None:
     path = tmp_path / "desk.yaml"
@@ -208,3 +215,53 @@ def test_a_link_pointed_elsewhere_is_loaded_again(tmp_path: Path, parses: list[s
     assert len(parses) == 2
     assert first.facts[0].scope.paths == ((tmp_path / "2023").resolve(),)
     assert second.facts[0].scope.paths == ((tmp_path / "2024").resolve(),)
+
+
+def test_what_is_parsed_is_what_the_entry_is_keyed_by(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An editor saving the file between the read that keys the entry and the parse must not
+    leave the new facts under the old bytes' key: the bytes read once are parsed."""
+    path = tmp_path / "desk.yaml"
+    path.write_text(BAD_FACTS, encoding="utf-8")
+    parse = loading.load_yaml
+
+    def saved_meanwhile(file: Path, shown: str, **options):
+        file.write_text(BAD_FACTS.replace("about 40", "about 99"), encoding="utf-8")
+        return parse(file, shown, **options)
+
+    monkeypatch.setattr(loading, "load_yaml", saved_meanwhile)
+    loaded, _ = load_fact_file_kept(path, "desk.yaml", (), tmp_path / "cache")
+    assert loaded.facts[0].expect == "about 40 shelters"
+
+
+@pytest.mark.parametrize("crlf", [False, True])
+def test_line_endings_and_a_bom_read_as_before(tmp_path: Path, crlf: bool) -> None:
+    path = tmp_path / "desk.yaml"
+    text = "\ufeff" + (BAD_FACTS.replace("\n", "\r\n") if crlf else BAD_FACTS)
+    path.write_bytes(text.encode("utf-8"))
+    loaded, _ = load_fact_file_kept(path, "desk.yaml", (), tmp_path / "cache")
+    assert [f.id for f in loaded.facts] == ["fine"] and loaded.facts[0].claim == "Shelters open in Riverton"
+    assert str(loaded.errors[0]).startswith("desk.yaml:11:13:")
+
+
+def test_a_linked_facts_file_is_one_file_with_or_without_the_cache(pytester: pytest.Pytester) -> None:
+    """The prefill met the link's path and collection the real one; relative ``sources``
+    were read against two folders, and the cache kept whichever came first."""
+    for folder, figure in (("facts/arts", 40), ("facts/zz/arts", 50)):
+        (pytester.path / folder).mkdir(parents=True)
+        (pytester.path / folder / "one.txt").write_text(
+            f"The ministry said {figure} people were killed in the flood.\n", encoding="utf-8"
+        )
+    (pytester.path / "facts" / "zz" / "real").mkdir()
+    (pytester.path / "facts" / "a").mkdir()
+    real = pytester.path / "facts" / "zz" / "real" / "x.yaml"
+    real.write_text(
+        "facts:\n  - id: deaths\n    expect: 40 people killed\n    sources: {paths: [../arts]}\n", encoding="utf-8"
+    )
+    (pytester.path / "facts" / "a" / "x.yaml").symlink_to(real)
+    pytester.makeini("[pytest]\n")
+    args = ("facts", "-p", "no:randomly", "--factcheck-summary=off")
+    uncached = pytester.runpytest_subprocess(*args, "-p", "no:cacheprovider").parseoutcomes()
+    cold = pytester.runpytest_subprocess(*args, "--cache-clear").parseoutcomes()
+    warm = pytester.runpytest_subprocess(*args).parseoutcomes()
+    assert uncached == cold == warm
+    assert uncached.get("failed") == 2  # both names check the real folder's neighbour: "50"

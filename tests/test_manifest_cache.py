@@ -105,3 +105,21 @@ def test_a_warm_run_warns_of_a_corrupt_manifest_entry(demo: pytest.Pytester) -> 
     result = demo.runpytest_subprocess("facts", "--factcheck-summary=off", "-W", "always")
     result.stdout.fnmatch_lines(["*FactcheckWarning: *the cached reading of this manifest was unreadable*"])
     assert "{not json" not in entry.read_text(encoding="utf-8")
+
+
+def test_an_unreadable_manifest_is_one_sentence_with_a_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the cache on (the default), reading the bytes for the key raised a traceback
+    where the run without a cache says what is wrong in one sentence."""
+    folder = seeds(tmp_path)
+    manifest = folder / "sources.yaml"
+    real = Path.read_bytes
+
+    def locked(self: Path) -> bytes:
+        if self == manifest:
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", locked)
+    found = find_sources_checked(folder, tmp_path, cache=tmp_path / "cache")
+    assert [str(e) for e in found.errors] == ["seeds/sources.yaml:1:1: the file cannot be read (Permission denied)"]
+    assert found.sources  # the articles are still sources, of unknown outlet

@@ -98,16 +98,18 @@ class _Constructor(yaml.constructor.SafeConstructor):
     pass
 
 
-def load_yaml(path: Path, shown: str, *, isolate: bool = False) -> Node | None:
+def load_yaml(path: Path, shown: str, *, isolate: bool = False, data: bytes | None = None) -> Node | None:
     """Parse ``path`` into Nodes; ``shown`` is the path as errors name it.
 
     Returns None for an empty document. Raises InputError for any syntax error, an
     unreadable file or undecodable text. A bad tag, a duplicate key or a merge key is raised too, unless
     ``isolate``: then it is kept on its Node (``Node.error``) for the caller to report
-    for the one fact or entry that holds it.
+    for the one fact or entry that holds it. ``data``: the file's bytes, when the caller has
+    read them already (so that what it keys a cache by is what is parsed).
     """
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = (path.read_bytes() if data is None else data).decode("utf-8-sig")
+        text = text.replace("\r\n", "\n").replace("\r", "\n")  # universal newlines, as text files read
     except UnicodeDecodeError as err:
         raise InputError(shown, 1, 1, f"the file is not valid UTF-8 ({err.reason} at byte {err.start})") from None
     except OSError as err:

@@ -56,7 +56,7 @@ def load_fact_file_kept(
         folder,
         "facts",
         digest.hexdigest(),
-        lambda: load_fact_file(path, shown, default_paths),
+        lambda: load_fact_file(path, shown, default_paths, data=data),
         _dump,
         _restore,
         _still_true,
@@ -84,7 +84,9 @@ def _dump(loaded: FactFile) -> dict[str, Any] | None:
 
 def _restore(value: dict[str, Any]) -> FactFile:
     loaded = _decode(value["facts"])
-    if not isinstance(loaded, FactFile):
+    if not isinstance(loaded, FactFile) or not all(
+        isinstance(f, Fact) and isinstance(f.scope, Scope) and isinstance(f.file, Path) for f in loaded.facts
+    ):
         raise TypeError("not a facts file")
     return dataclasses.replace(loaded, errors=tuple(InputError(*parts) for parts in value["errors"]))
 

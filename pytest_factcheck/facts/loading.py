@@ -133,10 +133,13 @@ class FactFile:
 # --------------------------------------------------------------------------- loading
 
 
-def load_fact_file(path: Path, shown: str, default_paths: tuple[Path, ...], today: dt.date | None = None) -> FactFile:
+def load_fact_file(
+    path: Path, shown: str, default_paths: tuple[Path, ...], today: dt.date | None = None, data: bytes | None = None
+) -> FactFile:
     """Read one facts file. ``shown`` is the path as messages name it; ``default_paths`` the
-    source folders used when the file names none (ini ``factcheck_sources``)."""
-    root = load_yaml(path, shown, isolate=True)
+    source folders used when the file names none (ini ``factcheck_sources``); ``data`` its
+    bytes, when already read."""
+    root = load_yaml(path, shown, isolate=True, data=data)
     if root is None or not isinstance(root.value, dict):
         where = (root.line, root.column) if root else (1, 1)
         raise InputError(shown, *where, "a facts file must be a mapping with a 'facts' list")

@@ -223,9 +223,12 @@ def manifest_cached(
     """``read_manifest_checked``, with a manifest that cannot be read at all as its one
     problem, through the manifests cache in ``cache`` (None: none). An unreadable cache
     entry is read afresh and rewritten, and a sentence about it goes to ``problems``."""
-    if cache is None:
+    try:
+        data = path.read_bytes() if cache is not None else None
+    except OSError:  # unreadable: parsing says so, in one sentence
+        data = None
+    if cache is None or data is None:
         return _manifest_parsed(path, shown)
-    data = path.read_bytes()
     digest = hashlib.sha256(f"{MANIFEST_FORMAT}\0{code_print(*_CODE)}\0{shown}\0".encode())
     digest.update(data)
     (entries, errors), damaged = kept(
