@@ -138,7 +138,8 @@ def load_fact_file(
 ) -> FactFile:
     """Read one facts file. ``shown`` is the path as messages name it; ``default_paths`` the
     source folders used when the file names none (ini ``factcheck_sources``); ``data`` its
-    bytes, when already read."""
+    bytes, when already read. ``today`` is accepted and not used: nothing here depends on
+    the date (waivers are judged when a fact is checked), which ``facts.cache`` relies on."""
     root = load_yaml(path, shown, isolate=True, data=data)
     if root is None or not isinstance(root.value, dict):
         where = (root.line, root.column) if root else (1, 1)
