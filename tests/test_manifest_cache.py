@@ -20,9 +20,9 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     parse = finding.read_manifest_checked
 
-    def counted(path: Path, shown: str):
+    def counted(path: Path, shown: str, *data: bytes):
         seen.append(shown)
-        return parse(path, shown)
+        return parse(path, shown, *data)
 
     monkeypatch.setattr(finding, "read_manifest_checked", counted)
     return seen
@@ -123,3 +123,20 @@ def test_an_unreadable_manifest_is_one_sentence_with_a_cache(tmp_path: Path, mon
     found = find_sources_checked(folder, tmp_path, cache=tmp_path / "cache")
     assert [str(e) for e in found.errors] == ["seeds/sources.yaml:1:1: the file cannot be read (Permission denied)"]
     assert found.sources  # the articles are still sources, of unknown outlet
+
+
+def test_what_is_parsed_is_what_the_entry_is_keyed_by(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A save between the read that keys the entry and the parse must not leave the new
+    manifest under the old bytes' key (going back to the old bytes would read the new)."""
+    folder, cache = seeds(tmp_path), tmp_path / "cache"
+    manifest = folder / "sources.yaml"
+    before = manifest.read_text(encoding="utf-8")
+    parse = finding.load_yaml
+
+    def saved_meanwhile(path: Path, shown: str, **options):
+        manifest.write_text(before.replace("The Washington Post", "The Post"), encoding="utf-8")
+        return parse(path, shown, **options)
+
+    monkeypatch.setattr(finding, "load_yaml", saved_meanwhile)
+    found = find_sources_checked(folder, tmp_path, cache=cache)
+    assert "The Washington Post" in {s.outlet for s in found.sources}

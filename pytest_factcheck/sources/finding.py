@@ -232,7 +232,12 @@ def manifest_cached(
     digest = hashlib.sha256(f"{MANIFEST_FORMAT}\0{code_print(*_CODE)}\0{shown}\0".encode())
     digest.update(data)
     (entries, errors), damaged = kept(
-        cache, "manifests", digest.hexdigest(), lambda: _manifest_parsed(path, shown), _manifest_dump, _manifest_restore
+        cache,
+        "manifests",
+        digest.hexdigest(),
+        lambda: _manifest_parsed(path, shown, data),
+        _manifest_dump,
+        _manifest_restore,
     )
     if damaged and problems is not None:
         problems.append(
@@ -241,9 +246,12 @@ def manifest_cached(
     return entries, errors
 
 
-def _manifest_parsed(path: Path, shown: str) -> tuple[dict[str, dict[str, Any]], tuple[InputError, ...]]:
+def _manifest_parsed(
+    path: Path, shown: str, data: bytes | None = None
+) -> tuple[dict[str, dict[str, Any]], tuple[InputError, ...]]:
+    """The manifest parsed from ``data`` (the bytes its cache entry is keyed by) or the file."""
     try:
-        return read_manifest_checked(path, shown)
+        return read_manifest_checked(path, shown, data)
     except InputError as err:
         return {}, (err,)
 
@@ -279,10 +287,13 @@ def read_manifest(path: Path, shown: str) -> dict[str, dict[str, Any]]:
     return entries
 
 
-def read_manifest_checked(path: Path, shown: str) -> tuple[dict[str, dict[str, Any]], tuple[InputError, ...]]:
+def read_manifest_checked(
+    path: Path, shown: str, data: bytes | None = None
+) -> tuple[dict[str, dict[str, Any]], tuple[InputError, ...]]:
     """File name -> keyword arguments for ``Source``, for every good entry, and one error per
-    bad entry. Raises InputError when the manifest as a whole cannot be read."""
-    root = load_yaml(path, shown, isolate=True)
+    bad entry (``data``: the manifest's bytes, when already read). Raises InputError when
+    the manifest as a whole cannot be read."""
+    root = load_yaml(path, shown, isolate=True, data=data)
     if root is None:
         return {}, ()
     if not isinstance(root.value, dict):
