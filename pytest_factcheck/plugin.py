@@ -26,7 +26,7 @@ import pytest
 from . import FactcheckWarning
 from .checking.verdict_cache import VerdictCache
 from .common.dates import DateError, parse_date
-from .common.files import output_problem, write_text_atomic
+from .common.files import output_problem, resolved, write_text_atomic
 from .facts.loading import Fact, InputError
 from .reports.failure_text import headline, render_failure
 from .reports.findings_json import document, expand, static_fact_entry, without_silent, write_json
@@ -148,7 +148,15 @@ def _option(config: pytest.Config, name: str) -> Any:
 
 def _paths(config: pytest.Config, name: str) -> tuple[Path, ...]:
     root = Path(config.rootpath)
-    return tuple((root / p).resolve() for p in _option(config, name))
+    paths = []
+    for written in _option(config, name):
+        try:
+            paths.append(resolved(root / written))
+        except ValueError as reason:
+            raise pytest.UsageError(
+                f"--{name.replace('_', '-')} {written}: the path cannot be resolved ({reason})"
+            ) from None
+    return tuple(paths)
 
 
 def _today(config: pytest.Config) -> dt.date:

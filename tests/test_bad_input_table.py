@@ -356,3 +356,15 @@ def test_a_bad_facts_file_read_directly_is_its_place_and_sentence(tmp_path: Path
     assert facts == ()
     (error,) = errors
     assert fnmatch.fnmatchcase(f"{error.line}:{error.column}: {error.message}", message)
+
+
+def test_a_source_folder_in_a_link_loop_is_a_usage_error(project: pytest.Pytester):
+    """It was an INTERNALERROR: pathlib raises RuntimeError for a loop before Python 3.13."""
+    (project.path / "loop-a").symlink_to(project.path / "loop-b")
+    (project.path / "loop-b").symlink_to(project.path / "loop-a")
+    result = project.runpytest("-p", "no:cacheprovider", "--factcheck-sources", "loop-a", "facts")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(
+        ["ERROR: --factcheck-sources loop-a: the path cannot be resolved (a symbolic link loop)"]
+    )
+    _no_traceback(result)

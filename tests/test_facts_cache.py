@@ -265,3 +265,17 @@ def test_a_linked_facts_file_is_one_file_with_or_without_the_cache(pytester: pyt
     warm = pytester.runpytest_subprocess(*args).parseoutcomes()
     assert uncached == cold == warm
     assert uncached.get("failed") == 2  # both names check the real folder's neighbour: "50"
+
+
+def test_a_source_path_in_a_link_loop_is_one_sentence_cached_or_not(tmp_path: Path) -> None:
+    """It was an INTERNALERROR (pathlib raises RuntimeError for a loop before Python 3.13)."""
+    (tmp_path / "loop-a").symlink_to(tmp_path / "loop-b")
+    (tmp_path / "loop-b").symlink_to(tmp_path / "loop-a")
+    path = tmp_path / "desk.yaml"
+    path.write_text(FOLDER_FACT.replace("[articles]", "[loop-a]"), encoding="utf-8")
+    for _ in range(2):  # the second load meets the kept entry
+        loaded, damaged = load_fact_file_kept(path, "desk.yaml", (), tmp_path / "cache")
+        assert not loaded.facts and not damaged
+        assert [str(e) for e in loaded.errors] == [
+            "desk.yaml:4:23: the source path 'loop-a' cannot be resolved (a symbolic link loop)"
+        ]

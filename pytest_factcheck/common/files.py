@@ -10,6 +10,7 @@ umask 022), like any file ``open()`` creates.
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import json
 import os
@@ -20,7 +21,15 @@ from functools import cache
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
-__all__ = ["code_print", "kept", "output_problem", "write_atomic", "write_json_entry", "write_text_atomic"]
+__all__ = [
+    "code_print",
+    "kept",
+    "output_problem",
+    "resolved",
+    "write_atomic",
+    "write_json_entry",
+    "write_text_atomic",
+]
 
 T = TypeVar("T")
 _PACKAGE = Path(__file__).resolve().parent.parent
@@ -74,6 +83,18 @@ def write_json_entry(path: Path, entry: dict[str, Any]) -> None:
     text = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
     with contextlib.suppress(OSError):
         write_atomic(path, lambda out: out.write(text))
+
+
+def resolved(path: Path) -> Path:
+    """``path.resolve()``, or ValueError with the reason in words when a path the user wrote
+    cannot be resolved: "a symbolic link loop" (pathlib raises RuntimeError for one before
+    Python 3.13, OSError after)."""
+    try:
+        return path.resolve()
+    except RuntimeError:
+        raise ValueError("a symbolic link loop") from None
+    except OSError as err:
+        raise ValueError("a symbolic link loop" if err.errno == errno.ELOOP else err.strerror or str(err)) from None
 
 
 @cache

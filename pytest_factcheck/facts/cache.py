@@ -21,7 +21,7 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
-from ..common.files import code_print, kept
+from ..common.files import code_print, kept, resolved
 from ..common.yamlnodes import InputError
 from ..reader.reading import READER_VERSION, Figure
 from .loading import Fact, FactFile, Scope, Waiver, load_fact_file
@@ -66,9 +66,12 @@ def load_fact_file_kept(
 def _still_true(loaded: FactFile) -> bool:
     """Whether every source path the file names resolves and exists as when it was loaded
     (a folder made or removed since, or a link pointed elsewhere, changes its facts)."""
-    for written, resolved, existed in loaded.looked:
-        now = Path(written).resolve()
-        if str(now) != resolved or now.exists() != existed:
+    for written, was, existed in loaded.looked:
+        try:
+            now = resolved(Path(written))
+        except ValueError:  # a symlink loop: loading it again says so
+            return False
+        if str(now) != was or now.exists() != existed:
             return False
     return True
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..common.dates import DateError, parse_date
+from ..common.files import resolved
 from ..common.words import normalize_words
 from ..common.yamlnodes import InputError, Node, load_yaml
 from ..reader.reading import Figure, read_figures
@@ -258,7 +259,11 @@ class _Context:
         if not isinstance(node.value, str) or not node.value.strip():
             raise self.error(node, f"a source path must be text, not {_kind(node.value)}")
         written = self.folder / node.value.strip()
-        path = written.resolve()
+        try:
+            path = resolved(written)
+        except ValueError as reason:
+            self.looked.append((str(written), "", False))
+            raise self.error(node, f"the source path {node.value!r} cannot be resolved ({reason})") from None
         self.looked.append((str(written), str(path), path.exists()))
         if not self.looked[-1][2]:
             raise self.error(node, f"the source path {node.value!r} does not exist (looked for {path})")
