@@ -690,8 +690,7 @@ class _Reader:
             if point:  # "two point five percent", "two point five million people"
                 value = whole(point_value(point.group(), spoken))
                 num = _Number(m.start(), point.end(), value, value, value)
-                if self._peek(num.end)[1] in _SCALE_WORDS:
-                    _apply_scale(text, num, send)
+                self._scale_word(num)
                 return self._extend(num, None)
             minus = _MINUS_BEFORE.search(text, max(self.start, m.start() - 12), m.start())
             start = minus.start() if minus else m.start()
@@ -754,12 +753,16 @@ class _Reader:
                 if prefix and len(text) - prefix.end() >= self.start:
                     num.unit = CURRENCY_SYMBOLS[prefix.group(1)[::-1].lower() + "$"]  # "HK$5 million"
                     num.start = self._orig(prefix.end())
-            if self._peek(num.end)[1] in _SCALE_WORDS:
-                _apply_scale(text, num, send)
+            self._scale_word(num)
             num.plain_year = False
-        elif kind != "scaled" and self._peek(num.end)[1] in _SCALE_WORDS:
-            _apply_scale(text, num, send)
+        elif kind != "scaled":
+            self._scale_word(num)
         return self._extend(num, self._between(num.start))
+
+    def _scale_word(self, num: _Number) -> None:
+        """Multiply by a scale written after the number ("1.5 million", "two point five billion")."""
+        if self._peek(num.end)[1] in _SCALE_WORDS:
+            _apply_scale(self.text, num, self.end)
 
     def _extend(self, num: _Number, between: int | None) -> _Number | None:
         """Range, post-hedge, ratio, percent, currency word and unit after a cardinal."""
