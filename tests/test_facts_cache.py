@@ -279,3 +279,21 @@ def test_a_source_path_in_a_link_loop_is_one_sentence_cached_or_not(tmp_path: Pa
         assert [str(e) for e in loaded.errors] == [
             "desk.yaml:4:23: the source path 'loop-a' cannot be resolved (a symbolic link loop)"
         ]
+
+
+def test_a_link_and_its_target_are_two_places_to_the_cache(tmp_path: Path) -> None:
+    """Relative ``sources`` are read against the folder the file is named in: loaded through
+    a link in another folder, the same bytes name another folder, cache or no cache."""
+    for folder in ("real/articles", "link/articles", "real", "link"):
+        (tmp_path / folder).mkdir(parents=True, exist_ok=True)
+    real = tmp_path / "real" / "desk.yaml"
+    real.write_text(FOLDER_FACT, encoding="utf-8")
+    link = tmp_path / "link" / "desk.yaml"
+    link.symlink_to(real)
+    cache = tmp_path / "cache"
+    for path in (real, link, real, link):
+        kept_load, _ = load_fact_file_kept(path, "desk.yaml", (), cache)
+        assert kept_load.facts[0].scope.paths == load_fact_file(path, "desk.yaml", ()).facts[0].scope.paths
+    assert load_fact_file_kept(link, "desk.yaml", (), cache)[0].facts[0].scope.paths == (
+        (tmp_path / "link" / "articles").resolve(),
+    )

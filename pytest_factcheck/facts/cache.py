@@ -2,7 +2,8 @@
 does not parse its YAML with positions or validate its facts again.
 
 Keyed like a compiled module: by the file's bytes, where it is (its path as shown in
-messages and its folder, which relative ``sources`` paths are read against), the source
+messages and its folder as named, not resolved: relative ``sources`` paths are read
+against it, so a link and its target are two places), the source
 folders it falls back on, the format below and the code that loads facts. An entry holds
 the ``FactFile`` as tagged JSON (``{"@": "Fact", "v": [each field, in order]}``,
 ``{"@path": ...}``, ``{"@date": ...}``; JSON lists are tuples), and is kept only when it
@@ -49,7 +50,7 @@ def load_fact_file_kept(
     if folder is None or data is None:
         return load_fact_file(path, shown, default_paths), False
     digest = hashlib.sha256(
-        repr((FORMAT, READER_VERSION, code_print(*_CODE), shown, str(path.resolve().parent), default_paths)).encode()
+        repr((FORMAT, READER_VERSION, code_print(*_CODE), shown, str(path.absolute().parent), default_paths)).encode()
     )
     digest.update(data)
     return kept(
